@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { SiteHeader } from "@/components/layout/SiteHeader";
+import { Workshop } from "@/components/workshop/Workshop";
+import { currentSession } from "@/lib/credentials/current";
+import { sessionView } from "@/lib/credentials/sign-in";
+import { STEP_IDS } from "@/lib/workshop/catalog";
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "workshop" });
+  return { title: t("soloTitle") };
+}
+
+/** Practice alone, without a room: the whole workshop, nothing recorded on a board. */
+export default async function SoloPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const t = await getTranslations("workshop");
+  const session = await currentSession();
+  return (
+    <>
+      <SiteHeader />
+      <main className="mx-auto max-w-3xl px-4 pb-24 pt-6">
+        <h1 className="text-2xl font-bold sm:text-3xl">{t("soloTitle")}</h1>
+        <p className="mt-2 text-stone-600">{t("soloLead")}</p>
+        <div className="mt-6">
+          <Workshop initialSession={session ? sessionView(session) : null} room={null} steps={STEP_IDS} />
+        </div>
+      </main>
+    </>
+  );
+}

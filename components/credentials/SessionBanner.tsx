@@ -1,0 +1,122 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useEffect, useState, useTransition } from "react";
+import { changeRegion, signOut } from "@/lib/credentials/actions";
+import type { SessionView } from "@/lib/credentials/session-view";
+import { REGIONS } from "@/lib/aws/regions";
+import { Button } from "@/components/ui/Button";
+import { useRegionLabel } from "./RegionName";
+
+/** Who the attendee is, how long their credentials last, the region, and sign-out. */
+export function SessionBanner({
+  session,
+  onChange,
+  onSignedOut,
+}: {
+  session: SessionView;
+  onChange: (session: SessionView) => void;
+  onSignedOut: (reason: "signed-out" | "expired") => void;
+}) {
+  const t = useTranslations("credentials");
+  const regionLabel = useRegionLabel();
+  const [pending, startTransition] = useTransition();
+  const left = useTimeLeft(session.expiresAt);
+
+  useEffect(() => {
+    if (left <= 0) onSignedOut("expired");
+  }, [left, onSignedOut]);
+
+  const minutes = Math.max(0, Math.floor(left / 60_000));
+  const kind = t(`kind.${session.identity.kind}`);
+
+  return (
+    <section
+      aria-label={t("bannerLabel")}
+      className="rounded-2xl border border-emerald-200 bg-emerald-50 p-4 text-sm text-emerald-950"
+    >
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <dl className="flex flex-wrap gap-x-6 gap-y-1">
+          <div>
+            <dt className="text-xs text-emerald-800">{t("who")}</dt>
+            <dd className="font-semibold" data-testid="identity">
+              {kind} · {session.identity.name}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-xs text-emerald-800">{t("account")}</dt>
+            <dd className="font-mono" data-testid="account">
+              {session.identity.account}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-xs text-emerald-800">{t("timeLeft")}</dt>
+            <dd className={minutes < 10 ? "font-semibold text-red-700" : ""} data-testid="time-left">
+              {session.expiryKnown
+                ? t("minutesLeft", { hours: Math.floor(minutes / 60), minutes: minutes % 60 })
+                : t("expiryUnknown")}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-xs text-emerald-800">
+              <label htmlFor="session-region">{t("region")}</label>
+            </dt>
+            <dd>
+              <select
+                id="session-region"
+                value={session.region}
+                disabled={pending}
+                onChange={(e) => {
+                  const region = e.target.value;
+                  startTransition(async () => {
+                    const res = await changeRegion(region);
+                    if (res.ok) onChange(res.data);
+                    else onSignedOut("expired");
+                  });
+                }}
+                className="rounded-md border border-emerald-300 bg-white px-2 py-1"
+              >
+                {REGIONS.map((r) => (
+                  <option key={r} value={r}>
+                    {regionLabel(r)}
+                  </option>
+                ))}
+              </select>
+            </dd>
+          </div>
+        </dl>
+        <Button
+          variant="secondary"
+          busy={pending}
+          onClick={() =>
+            startTransition(async () => {
+              await signOut();
+              onSignedOut("signed-out");
+            })
+          }
+        >
+          {t("signOut")}
+        </Button>
+      </div>
+      {session.warnings.map((w) => (
+        <p key={w} role="note" className="mt-3 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">
+          {t(`warnings.${w}`)}
+        </p>
+      ))}
+    </section>
+  );
+}
+
+function useTimeLeft(expiresAt: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 15_000);
+    const onVisible = () => setNow(Date.now());
+    document.addEventListener("visibilitychange", onVisible);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener("visibilitychange", onVisible);
+    };
+  }, []);
+  return expiresAt - now;
+}

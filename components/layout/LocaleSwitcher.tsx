@@ -1,0 +1,27 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { Link, usePathname } from "@/i18n/navigation";
+import { routing } from "@/i18n/routing";
+
+export function LocaleSwitcher() {
+  const t = useTranslations("common");
+  const pathname = usePathname();
+  const current = useLocale();
+  return (
+    <nav aria-label={t("language")} className="flex gap-1 text-sm">
+      {routing.locales.map((locale) => (
+        <Link
+          key={locale}
+          href={pathname}
+          locale={locale}
+          aria-current={locale === current ? "true" : undefined}
+          className={`rounded-md px-2 py-1 ${locale === current ? "bg-stone-800 text-white" : "text-stone-700 hover:bg-stone-200"}`}
+          lang={locale}
+        >
+          {locale === "ja" ? "日本語" : "English"}
+        </Link>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,129 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { Fragment, useEffect, type ReactNode } from "react";
+import type { SessionView } from "@/lib/credentials/session-view";
+import { stepMeta, type StepId } from "@/lib/workshop/catalog";
+import { PasteForm } from "@/components/credentials/PasteForm";
+import { SessionBanner } from "@/components/credentials/SessionBanner";
+import { StepCard } from "@/components/steps/StepCard";
+import { STEP_BODIES } from "@/components/steps/bodies";
+import { Button } from "@/components/ui/Button";
+import { useWorkshop, WorkshopProvider } from "./WorkshopContext";
+
+export type WorkshopProps = {
+  initialSession: SessionView | null;
+  room: string | null;
+  steps: readonly StepId[];
+  /** Shown above the cards (room announcements, for example). */
+  header?: ReactNode;
+};
+
+export function Workshop({ initialSession, room, steps, header }: WorkshopProps) {
+  return (
+    <WorkshopProvider initialSession={initialSession} room={room} steps={steps}>
+      {header}
+      <WorkshopView />
+    </WorkshopProvider>
+  );
+}
+
+function WorkshopView() {
+  const t = useTranslations("workshop");
+  const { session, setSession, signedOutReason, signOutLocally, refreshAll, steps } = useWorkshop();
+
+  useEffect(() => {
+    if (session) void refreshAll();
+    // Re-check whenever the attendee signs in or changes region.
+  }, [session?.region, session?.expiresAt]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  if (!session) {
+    return (
+      <div className="space-y-6">
+        <PasteForm
+          onSignedIn={setSession}
+          notice={signedOutReason && signedOutReason !== "signed-out" ? t(`signedOut.${signedOutReason}`) : undefined}
+        />
+        <StepOutline steps={steps} />
+      </div>
+    );
+  }
+
+  return (
+    <div className="space-y-5">
+      <SessionBanner session={session} onChange={setSession} onSignedOut={signOutLocally} />
+      <Toolbar />
+      <StepList steps={steps} />
+    </div>
+  );
+}
+
+function Toolbar() {
+  const t = useTranslations("workshop");
+  const { outcomes, checking, refreshAll, steps } = useWorkshop();
+  const checkable = steps.filter((s) => s !== "teardown");
+  const done = checkable.filter((s) => outcomes[s]?.state === "done").length;
+  return (
+    <div className="sticky top-0 z-10 -mx-4 flex flex-wrap items-center justify-between gap-3 border-b border-stone-200 bg-stone-50/95 px-4 py-3 backdrop-blur">
+      <p className="text-sm font-semibold" aria-live="polite" data-testid="progress-count">
+        {t("progress", { done, total: checkable.length })}
+      </p>
+      <Button variant="secondary" busy={checking.size > 0} onClick={() => refreshAll()} data-testid="check-all">
+        {t("checkAll")}
+      </Button>
+    </div>
+  );
+}
+
+function StepList({ steps }: { steps: readonly StepId[] }) {
+  const t = useTranslations("workshop");
+  let lastPart: string | null = null;
+  return (
+    <div className="space-y-5">
+      {steps.map((id) => {
+        const meta = stepMeta(id);
+        const Body = STEP_BODIES[id];
+        const heading = meta.part !== lastPart ? meta.part : null;
+        lastPart = meta.part;
+        return (
+          <Fragment key={id}>
+            {heading && (
+              <h2 className="pt-4 text-base font-bold uppercase tracking-wide text-stone-500">{t(`parts.${heading}`)}</h2>
+            )}
+            <StepCard id={id}>{Body && <Body />}</StepCard>
+          </Fragment>
+        );
+      })}
+    </div>
+  );
+}
+
+function StepOutline({ steps }: { steps: readonly StepId[] }) {
+  const t = useTranslations("steps");
+  const tw = useTranslations("workshop");
+  return (
+    <section aria-labelledby="outline-title" className="rounded-2xl border border-dashed border-stone-300 p-5">
+      <h2 id="outline-title" className="font-bold">
+        {tw("outlineTitle")}
+      </h2>
+      <ol className="mt-3 space-y-2">
+        {steps.map((id) => {
+          const meta = stepMeta(id);
+          return (
+            <li key={id} className="flex items-center gap-3 text-sm">
+              <span className="flex h-7 w-7 shrink-0 items-center justify-center rounded-full bg-stone-200 font-bold">
+                {meta.number}
+              </span>
+              <span>{t(`${id}.title`)}</span>
+              {meta.billable && (
+                <span className="rounded-full border border-rose-300 bg-rose-50 px-2 py-0.5 text-xs font-semibold text-rose-800">
+                  {t("billable")}
+                </span>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+"use server";
+
+import { z } from "zod";
+import { clearSessionCookie, readSessionId } from "@/lib/credentials/cookie";
+import { awsFor, currentSession } from "@/lib/credentials/current";
+import { forgetSession, type Session } from "@/lib/credentials/vault";
+import { isStepId, type StepId } from "@/lib/workshop/catalog";
+import { endsSession, fail, ok, type Failure, type Result } from "./errors";
+import { ledgerFor } from "./ledger-store";
+import { REGISTRY, stepById } from "./registry";
+import { reportOutcomes } from "./report";
+import { runCheck, runChecks, runFix, type CheckOutcome } from "./run";
+
+/** The only door from the UI to lib/aws. Every action returns a value, never throws. */
+
+async function requireSession(): Promise<Session | Failure> {
+  const session = await currentSession();
+  if (!session) {
+    // The cookie may outlive the credentials (expiry, restart): drop it.
+    if (await readSessionId()) await clearSessionCookie();
+    return fail("not-signed-in");
+  }
+  return session;
+}
+
+async function endIfDead(session: Session, failure: Failure | undefined): Promise<Failure | undefined> {
+  if (failure && endsSession(failure)) {
+    forgetSession(session.id);
+    await clearSessionCookie();
+    return failure;
+  }
+  return undefined;
+}
+
+const stepIds = z.array(z.string().max(40)).max(20).optional();
+
+export async function checkAll(only?: string[]): Promise<Result<CheckOutcome[]>> {
+  const session = await requireSession();
+  if ("ok" in session) return session;
+  const wanted = stepIds.safeParse(only);
+  if (!wanted.success) return fail("invalid-input", { field: "steps" });
+  const steps = wanted.data ? REGISTRY.filter((s) => wanted.data!.includes(s.id)) : REGISTRY;
+  const outcomes = await runChecks(steps, awsFor(session));
+  const dead = await endIfDead(session, outcomes.find((o) => o.failure && endsSession(o.failure))?.failure);
+  if (dead) return dead;
+  await reportOutcomes(session, outcomes);
+  return ok(outcomes);
+}
+
+export async function checkStep(id: string): Promise<Result<CheckOutcome>> {
+  if (!isStepId(id)) return fail("invalid-input", { field: "step" });
+  const step = stepById(id as StepId);
+  if (!step) return fail("invalid-input", { field: "step" });
+  const session = await requireSession();
+  if ("ok" in session) return session;
+  const outcome = await runCheck(step, awsFor(session));
+  const dead = await endIfDead(session, outcome.failure);
+  if (dead) return dead;
+  await reportOutcomes(session, [outcome]);
+  return ok(outcome);
+}
+
+/** Runs a step's fix, then its check, so the card shows the state AWS now reports. */
+export async function fixStep(id: string, input: unknown): Promise<Result<{ result: unknown; outcome: CheckOutcome }>> {
+  if (!isStepId(id)) return fail("invalid-input", { field: "step" });
+  const step = stepById(id as StepId);
+  if (!step?.fix) return fail("no-fix");
+  const session = await requireSession();
+  if ("ok" in session) return session;
+  const aws = awsFor(session);
+  const result = await runFix(step, aws, input, { ledger: ledgerFor(session) });
+  if (!result.ok) {
+    return (await endIfDead(session, result)) ?? result;
+  }
+  const outcome = await runCheck(step, aws);
+  await reportOutcomes(session, [outcome]);
+  return ok({ result: result.data, outcome });
+}

@@ -1,0 +1,165 @@
+/**
+ * AWS failures turned into values the UI can translate. A failure carries a code and a
+ * few safe parameters (an action name, an error name), never a message from AWS, a
+ * stack trace, or anything from the credentials.
+ */
+
+export type FailureCode =
+  | "expired"
+  | "invalid-credentials"
+  | "access-denied"
+  | "throttled"
+  | "network"
+  | "not-signed-in"
+  | "invalid-input"
+  | "rate-limited"
+  | "aws-error"
+  | "unexpected"
+  // step-specific codes live beside the step; they are plain strings too
+  | (string & {});
+
+export type Failure = {
+  ok: false;
+  code: FailureCode;
+  params?: Record<string, string | number>;
+};
+
+export type Success<T> = { ok: true; data: T };
+export type Result<T> = Success<T> | Failure;
+
+export const ok = <T>(data: T): Success<T> => ({ ok: true, data });
+export const fail = (code: FailureCode, params?: Failure["params"]): Failure =>
+  params ? { ok: false, code, params } : { ok: false, code };
+
+const EXPIRED = new Set(["ExpiredToken", "ExpiredTokenException", "RequestExpired", "TokenRefreshRequired"]);
+const INVALID = new Set([
+  "InvalidClientTokenId",
+  "UnrecognizedClientException",
+  "SignatureDoesNotMatch",
+  "InvalidAccessKeyId",
+  "InvalidToken",
+  "AuthFailure",
+  "IncompleteSignature",
+  "MissingAuthenticationToken",
+]);
+const DENIED = new Set([
+  "AccessDenied",
+  "AccessDeniedException",
+  "UnauthorizedOperation",
+  "AuthorizationError",
+  "UnauthorizedException",
+  "Forbidden",
+]);
+const THROTTLED = new Set([
+  "Throttling",
+  "ThrottlingException",
+  "ThrottledException",
+  "TooManyRequestsException",
+  "RequestLimitExceeded",
+  "SlowDown",
+  "RequestThrottled",
+  "RequestThrottledException",
+]);
+const NETWORK = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EPIPE",
+  "TimeoutError",
+  "RequestTimeout",
+  "NetworkingError",
+]);
+
+type AwsLikeError = {
+  name?: string;
+  code?: string;
+  Code?: string;
+  message?: string;
+  cause?: unknown;
+  $metadata?: { httpStatusCode?: number };
+  hajimeOperation?: string;
+};
+
+export function errorName(error: unknown): string {
+  const e = (error ?? {}) as AwsLikeError;
+  return String(e.name ?? e.Code ?? e.code ?? "Error");
+}
+
+/** The IAM-style action a denial names, e.g. "iam:CreateGroup". */
+export function deniedAction(error: unknown): string | undefined {
+  const e = (error ?? {}) as AwsLikeError;
+  const fromMessage = e.message?.match(/perform:?\s+([a-z0-9-]+:[A-Za-z0-9]+)/)?.[1];
+  return fromMessage ?? e.hajimeOperation;
+}
+
+function networkCode(error: unknown, depth = 0): string | undefined {
+  if (!error || typeof error !== "object" || depth > 3) return undefined;
+  const e = error as AwsLikeError;
+  for (const c of [e.code, e.name]) if (c && NETWORK.has(c)) return c;
+  return networkCode(e.cause, depth + 1);
+}
+
+export function toFailure(error: unknown): Failure {
+  const name = errorName(error);
+  if (EXPIRED.has(name)) return fail("expired");
+  if (INVALID.has(name)) return fail("invalid-credentials");
+  if (DENIED.has(name)) {
+    const action = deniedAction(error);
+    return action ? fail("access-denied", { action }) : fail("access-denied");
+  }
+  if (THROTTLED.has(name)) return fail("throttled");
+  const net = networkCode(error);
+  if (net) return fail("network", { reason: net });
+  const status = (error as AwsLikeError)?.$metadata?.httpStatusCode;
+  if (status !== undefined) return fail("aws-error", { name: safeName(name), status });
+  return fail("unexpected");
+}
+
+/** Error names are identifiers; anything else is not shown. */
+function safeName(name: string): string {
+  return /^[A-Za-z0-9.:_-]{1,64}$/.test(name) ? name : "UnknownError";
+}
+
+/** Whether a failure means the credentials are no longer any good. */
+export function endsSession(failure: Failure): boolean {
+  return failure.code === "expired" || failure.code === "invalid-credentials";
+}
+
+type Stack = {
+  middlewareStack: {
+    add: (
+      mw: (next: (a: unknown) => Promise<unknown>, ctx: { clientName?: string; commandName?: string }) => (a: unknown) => Promise<unknown>,
+      opts: { step: "initialize"; name: string },
+    ) => void;
+  };
+};
+
+const SERVICE_PREFIX: Record<string, string> = {
+  IAMClient: "iam",
+  STSClient: "sts",
+  S3Client: "s3",
+  CloudTrailClient: "cloudtrail",
+  GuardDutyClient: "guardduty",
+};
+
+/** Remember which operation failed, so a denial can name the action to grant. */
+export function tagOperation(client: Stack): void {
+  client.middlewareStack.add(
+    (next, ctx) => async (args) => {
+      try {
+        return await next(args);
+      } catch (error) {
+        if (error && typeof error === "object" && ctx.commandName) {
+          const service = SERVICE_PREFIX[ctx.clientName ?? ""] ?? "aws";
+          (error as AwsLikeError).hajimeOperation = `${service}:${ctx.commandName.replace(/Command$/, "")}`;
+        }
+        throw error;
+      }
+    },
+    { step: "initialize", name: "hajimeTagOperation" },
+  );
+}

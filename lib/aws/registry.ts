@@ -1,0 +1,21 @@
+import "server-only";
+import { CATALOG, type StepId } from "@/lib/workshop/catalog";
+import type { AnyStep } from "./step";
+import { passwordPolicy } from "./steps/password-policy";
+import { rootAccessKeys } from "./steps/root-access-keys";
+import { rootMfa } from "./steps/root-mfa";
+
+/** The workshop definition: every step with a server side, in the hands-on's order. */
+const STEPS: Partial<Record<StepId, AnyStep>> = {
+  "root-access-keys": rootAccessKeys,
+  "root-mfa": rootMfa,
+  "password-policy": passwordPolicy,
+};
+
+export const REGISTRY: readonly AnyStep[] = CATALOG.map((m) => STEPS[m.id]).filter(
+  (s): s is AnyStep => s !== undefined,
+);
+
+export function stepById(id: StepId): AnyStep | undefined {
+  return STEPS[id];
+}

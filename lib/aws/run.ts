@@ -1,0 +1,47 @@
+import "server-only";
+import type { StepId } from "@/lib/workshop/catalog";
+import type { Aws } from "./clients";
+import { fail, toFailure, type Failure, type Result } from "./errors";
+import type { AnyStep, CheckState, StepContext } from "./step";
+
+export type CheckOutcome = {
+  id: StepId;
+  state: CheckState;
+  detail?: unknown;
+  failure?: Failure;
+  checkedAt: number;
+};
+
+/** Runs one check; an AWS error becomes an "unknown" outcome carrying a failure value. */
+export async function runCheck(step: AnyStep, aws: Aws): Promise<CheckOutcome> {
+  try {
+    const { state, detail } = await step.check(aws);
+    return { id: step.id, state, detail, checkedAt: Date.now() };
+  } catch (error) {
+    return { id: step.id, state: "unknown", failure: toFailure(error), checkedAt: Date.now() };
+  }
+}
+
+/** All checks at once: they are independent reads, so they run in parallel. */
+export function runChecks(steps: readonly AnyStep[], aws: Aws): Promise<CheckOutcome[]> {
+  return Promise.all(steps.map((step) => runCheck(step, aws)));
+}
+
+/** Validates the input with the step's schema first, then runs the fix. Never throws. */
+export async function runFix(step: AnyStep, aws: Aws, rawInput: unknown, ctx: StepContext): Promise<Result<unknown>> {
+  if (!step.fix) return fail("no-fix");
+  let input: unknown = rawInput;
+  if (step.fixInput) {
+    const parsed = step.fixInput.safeParse(rawInput ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return fail("invalid-input", { field: issue?.path.join(".") || "input", reason: issue?.code ?? "invalid" });
+    }
+    input = parsed.data;
+  }
+  try {
+    return await step.fix(aws, input, ctx);
+  } catch (error) {
+    return toFailure(error);
+  }
+}

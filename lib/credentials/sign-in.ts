@@ -1,0 +1,49 @@
+import "server-only";
+import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
+import { createAws } from "@/lib/aws/clients";
+import { toFailure, type Result, ok } from "@/lib/aws/errors";
+import { identityFromArn, maskIdentity } from "./identity";
+import type { ParsedCredentials } from "./parse";
+import type { SessionView } from "./session-view";
+import { newSessionId, UNKNOWN_EXPIRY_CAP_MS, type Session } from "./vault";
+
+/** Asks STS who these credentials are; only credentials that answer become a session. */
+export async function verifyCredentials(parsed: ParsedCredentials, region: string): Promise<Result<Session>> {
+  const keys = {
+    accessKeyId: parsed.accessKeyId,
+    secretAccessKey: parsed.secretAccessKey,
+    sessionToken: parsed.sessionToken,
+  };
+  try {
+    const aws = createAws({ keys, region, accountId: "" });
+    const who = await aws.sts.send(new GetCallerIdentityCommand({}));
+    if (!who.Account || !who.Arn) return { ok: false, code: "aws-error", params: { name: "NoIdentity" } };
+    const now = Date.now();
+    const expiresAt = parsed.expiration?.getTime() ?? now + UNKNOWN_EXPIRY_CAP_MS;
+    return ok({
+      id: newSessionId(),
+      keys,
+      region,
+      identity: identityFromArn(who.Arn, who.Account),
+      expiresAt,
+      expiryKnown: parsed.expiration !== undefined,
+      fromGetSessionToken: parsed.fromGetSessionToken,
+      createdAt: now,
+    });
+  } catch (error) {
+    return toFailure(error);
+  }
+}
+
+export function sessionView(session: Session): SessionView {
+  const warnings: SessionView["warnings"] = [];
+  if (session.fromGetSessionToken) warnings.push("get-session-token");
+  if (session.identity.kind === "root") warnings.push("root-user");
+  return {
+    identity: maskIdentity(session.identity),
+    region: session.region,
+    expiresAt: session.expiresAt,
+    expiryKnown: session.expiryKnown,
+    warnings,
+  };
+}
