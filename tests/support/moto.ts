@@ -23,7 +23,7 @@ export async function freePort(): Promise<number> {
 
 export async function startMoto(opts: { managedPolicies?: boolean } = {}): Promise<Moto> {
   const port = await freePort();
-  const env = { ...process.env, MOTO_IAM_LOAD_MANAGED_POLICIES: opts.managedPolicies === false ? "false" : "true" };
+  const env: NodeJS.ProcessEnv = { ...process.env, MOTO_IAM_LOAD_MANAGED_POLICIES: opts.managedPolicies === false ? "false" : "true" };
   delete env.MOTO_ACCOUNT_ID;
   const child: ChildProcess = spawn("moto_server", ["-H", "127.0.0.1", "-p", String(port)], {
     env,

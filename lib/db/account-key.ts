@@ -1,0 +1,34 @@
+import "server-only";
+import { createHmac, randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { dataDir } from "./connection";
+
+/**
+ * A keyed hash of an AWS account id: lets us tell that two attendees (or two sessions) use
+ * the same account without storing the account id. The key lives in DATA_DIR/account.key.
+ */
+
+let cached: { dir: string; key: Buffer } | undefined;
+
+function key(): Buffer {
+  const dir = dataDir();
+  if (cached?.dir === dir) return cached.key;
+  const path = join(dir, "account.key");
+  mkdirSync(dir, { recursive: true });
+  if (!existsSync(path)) {
+    try {
+      writeFileSync(path, randomBytes(32).toString("base64"), { flag: "wx", mode: 0o600 });
+    } catch {
+      // Another process wrote it first: read theirs.
+    }
+  }
+  chmodSync(path, 0o600);
+  const value = Buffer.from(readFileSync(path, "utf8").trim(), "base64");
+  cached = { dir, key: value };
+  return value;
+}
+
+export function accountKey(accountId: string): string {
+  return createHmac("sha256", key()).update(`aws-account:${accountId}`).digest("base64url").slice(0, 32);
+}

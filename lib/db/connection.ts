@@ -1,0 +1,20 @@
+import Database from "better-sqlite3";
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { migrate, type Migration } from "./migrations";
+
+export function dataDir(): string {
+  return resolve(process.env.DATA_DIR || "./data");
+}
+
+/** Opens (creating if needed) a SQLite file in WAL mode and applies the migrations. */
+export function openDatabase(path: string, migrations: readonly Migration[]): Database.Database {
+  if (path !== ":memory:") mkdirSync(dirname(resolve(path)), { recursive: true });
+  const db = new Database(path);
+  if (path !== ":memory:") db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
+  db.pragma("foreign_keys = ON");
+  db.pragma("busy_timeout = 5000");
+  migrate(db, migrations);
+  return db;
+}

@@ -1,0 +1,27 @@
+import "server-only";
+import type Database from "better-sqlite3";
+import { join } from "node:path";
+import { dataDir, openDatabase } from "./connection";
+import type { Migration } from "./migrations";
+
+/**
+ * The one SQLite database, DATA_DIR/hajime.db (WAL). Each area registers its own
+ * migrations below, numbered 1..n within the area. Never store credentials, account ids
+ * or ARNs: use accountKey() (./account-key.ts) to tell accounts apart.
+ */
+export const MIGRATIONS: readonly Migration[] = [];
+
+type Holder = { db?: Database.Database; path?: string };
+const KEY = Symbol.for("hajime.db");
+const g = globalThis as unknown as Record<symbol, Holder | undefined>;
+const holder: Holder = (g[KEY] ??= {});
+
+export function database(): Database.Database {
+  const path = join(dataDir(), "hajime.db");
+  if (!holder.db || holder.path !== path) {
+    holder.db?.close();
+    holder.db = openDatabase(path, MIGRATIONS);
+    holder.path = path;
+  }
+  return holder.db;
+}

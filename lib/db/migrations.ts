@@ -1,0 +1,37 @@
+import type Database from "better-sqlite3";
+
+/**
+ * Versioned migrations, numbered per area ("rooms", "ledger", …) so that areas evolve
+ * independently. Applied in order, each in a transaction, recorded in schema_migrations.
+ */
+export type Migration = { area: string; version: number; up: string | ((db: Database.Database) => void) };
+
+export function migrate(db: Database.Database, migrations: readonly Migration[]): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    area TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    applied_at INTEGER NOT NULL,
+    PRIMARY KEY (area, version)
+  )`);
+  const applied = new Set(
+    (db.prepare("SELECT area, version FROM schema_migrations").all() as { area: string; version: number }[]).map(
+      (r) => `${r.area}:${r.version}`,
+    ),
+  );
+  const byArea = new Map<string, Migration[]>();
+  for (const m of migrations) byArea.set(m.area, [...(byArea.get(m.area) ?? []), m]);
+  for (const [area, list] of byArea) {
+    const sorted = [...list].sort((a, b) => a.version - b.version);
+    sorted.forEach((m, i) => {
+      if (m.version !== i + 1) throw new Error(`migrations for ${area} must be numbered 1..n (found ${m.version})`);
+    });
+    for (const m of sorted) {
+      if (applied.has(`${area}:${m.version}`)) continue;
+      db.transaction(() => {
+        if (typeof m.up === "string") db.exec(m.up);
+        else m.up(db);
+        db.prepare("INSERT INTO schema_migrations (area, version, applied_at) VALUES (?, ?, ?)").run(area, m.version, Date.now());
+      })();
+    }
+  }
+}

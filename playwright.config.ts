@@ -1,0 +1,53 @@
+import { defineConfig } from "@playwright/test";
+import { CHROMIUM_LAUNCH } from "./tests/e2e/support/chromium";
+
+// Ports are chosen once, in the main process; workers inherit them through the environment.
+process.env.E2E_PORT ??= String(21000 + Math.floor(Math.random() * 9000));
+process.env.E2E_MOTO_PORT ??= String(31000 + Math.floor(Math.random() * 9000));
+process.env.E2E_ARTIFACTS ??= `${process.cwd()}/.artifacts/e2e-${process.env.E2E_PORT}`;
+
+const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
+export const MOTO_ENDPOINT = `http://127.0.0.1:${process.env.E2E_MOTO_PORT}`;
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  testMatch: "**/*.spec.ts",
+  timeout: 180_000,
+  expect: { timeout: 20_000 },
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  outputDir: ".artifacts/playwright",
+  use: {
+    baseURL,
+    launchOptions: CHROMIUM_LAUNCH,
+    locale: "ja-JP",
+    timezoneId: "Asia/Tokyo",
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  webServer: [
+    {
+      command: `moto_server -H 127.0.0.1 -p ${process.env.E2E_MOTO_PORT}`,
+      url: `${MOTO_ENDPOINT}/moto-api/`,
+      env: { MOTO_IAM_LOAD_MANAGED_POLICIES: "true" },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "ignore",
+    },
+    {
+      // Runs `next start` on the test build and keeps its output for the canary test.
+      command: "node tests/e2e/support/server.mjs",
+      url: `${baseURL}/ja`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        PORT: process.env.E2E_PORT,
+        AWS_ENDPOINT_URL: MOTO_ENDPOINT,
+        E2E_ARTIFACTS: process.env.E2E_ARTIFACTS,
+      },
+    },
+  ],
+});

@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+// `npm start`: build when there is no build (or the sources are newer), then serve.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+
+const root = new URL("..", import.meta.url).pathname;
+const distDir = process.env.HAJIME_DIST_DIR || ".next";
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const host = process.env.HOST || "0.0.0.0";
+const port = process.env.PORT || "3000";
+const next = join(root, "node_modules", "next", "dist", "bin", "next");
+
+const SOURCES = ["app", "components", "lib", "i18n", "messages", "public", "proxy.ts", "next.config.mjs", "package-lock.json", "tailwind.config.ts", "postcss.config.mjs"];
+
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+const buildId = join(root, distDir, "BUILD_ID");
+const built = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
+const sources = Math.max(...SOURCES.map((s) => newestMtime(join(root, s))));
+
+if (!built || sources > built) {
+  console.log(built ? "Sources changed since the last build: building…" : "No build yet: building (about a minute)…");
+  const result = spawnSync(process.execPath, [next, "build"], { cwd: root, env, stdio: "inherit" });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+console.log(`Hajime on http://${host === "0.0.0.0" ? "localhost" : host}:${port}`);
+// Its own process group, so that a SIGTERM here also stops the next-server child it forks.
+const server = spawn(process.execPath, [next, "start", "-H", host, "-p", port], { cwd: root, env, stdio: "inherit", detached: true });
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    try {
+      process.kill(-server.pid, signal);
+    } catch {
+      server.kill(signal);
+    }
+  });
+}
+server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
