@@ -1,36 +1,16 @@
-// Messages are split by area (one JSON file per area and language) so that work on one
-// area does not touch another's files. A new namespace: import both languages and add it
-// to NAMESPACES. Keys of the `steps` namespace are spread over several files.
-import jaCommon from "./ja/common.json";
-import enCommon from "./en/common.json";
-import jaCredentials from "./ja/credentials.json";
-import enCredentials from "./en/credentials.json";
-import jaErrors from "./ja/errors.json";
-import enErrors from "./en/errors.json";
-import jaSteps from "./ja/steps.json";
-import enSteps from "./en/steps.json";
-import jaStepsIam from "./ja/steps-iam.json";
-import enStepsIam from "./en/steps-iam.json";
-import jaStepsLogging from "./ja/steps-logging.json";
-import enStepsLogging from "./en/steps-logging.json";
-import jaWorkshop from "./ja/workshop.json";
-import enWorkshop from "./en/workshop.json";
+// Messages are split by area: each area owns one file per language (core, iam, logging,
+// rooms…), and each file holds namespaces at its top level. The files are deep-merged;
+// two files defining the same key is an error. A new area: import both files below.
+import jaCore from "./ja/core.json";
+import enCore from "./en/core.json";
+import jaIam from "./ja/iam.json";
+import enIam from "./en/iam.json";
+import jaLogging from "./ja/logging.json";
+import enLogging from "./en/logging.json";
+import { mergeMessages } from "./merge";
 
-const ja = {
-  common: jaCommon,
-  credentials: jaCredentials,
-  errors: jaErrors,
-  steps: { ...jaSteps, ...jaStepsIam, ...jaStepsLogging },
-  workshop: jaWorkshop,
-};
-
-const en = {
-  common: enCommon,
-  credentials: enCredentials,
-  errors: enErrors,
-  steps: { ...enSteps, ...enStepsIam, ...enStepsLogging },
-  workshop: enWorkshop,
-};
+const ja = mergeMessages(jaCore, jaIam, jaLogging);
+const en = mergeMessages(enCore, enIam, enLogging);
 
 export type Messages = typeof ja;
 export const messages: Record<"ja" | "en", Messages> = { ja, en: en as unknown as Messages };
