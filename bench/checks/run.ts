@@ -28,14 +28,16 @@ async function main() {
   try {
     process.env.AWS_ENDPOINT_URL = proxy.endpoint;
     const keys = await newAttendee(moto.endpoint);
-    const aws = createAws({ keys, region: "ap-northeast-1", accountId: keys.accountId });
+    // A fresh set of clients per run, as each server action builds its own.
+    const clients = () => createAws({ keys, region: "ap-northeast-1", accountId: keys.accountId });
     const steps = REGISTRY;
 
     const sequential = async () => {
+      const aws = clients();
       for (const step of steps) await runCheck(step, aws);
     };
     const parallel = async () => {
-      await runChecks(steps, aws);
+      await runChecks(steps, clients());
     };
 
     // Warm-up: moto loads the account's managed policies on first use; sockets open.
@@ -58,7 +60,7 @@ async function main() {
 
     const s = median(seq);
     const p = median(par);
-    const outcomes = await runChecks(steps, aws);
+    const outcomes = await runChecks(steps, clients());
     const failed = outcomes.filter((o) => o.failure).map((o) => `${o.id}:${o.failure?.code}`);
     console.log(`bench/checks: ${steps.length} checks (${steps.map((x) => x.id).join(", ")})`);
     console.log(`  AWS calls per "check all": ${callsPerRun}, added latency per call: ${delay} ms, rounds: ${rounds}`);
