@@ -4,6 +4,9 @@ import { GuardDutyClient } from "@aws-sdk/client-guardduty";
 import { IAMClient } from "@aws-sdk/client-iam";
 import { S3Client } from "@aws-sdk/client-s3";
 import { STSClient } from "@aws-sdk/client-sts";
+import { NodeHttpHandler } from "@smithy/node-http-handler";
+import { Agent as HttpAgent } from "node:http";
+import { Agent as HttpsAgent } from "node:https";
 import type { AwsKeys } from "@/lib/credentials/vault";
 import { tagOperation } from "./errors";
 
@@ -32,6 +35,17 @@ export type Aws = {
   s3In(region: string): S3Client;
 };
 
+// One keep-alive socket pool for every attendee's clients: sockets carry no credentials
+// (each request is signed on its own), and reusing them saves a TLS handshake per call.
+const HANDLER_KEY = Symbol.for("hajime.aws.requestHandler");
+const g = globalThis as unknown as Record<symbol, NodeHttpHandler | undefined>;
+const requestHandler: NodeHttpHandler = (g[HANDLER_KEY] ??= new NodeHttpHandler({
+  httpAgent: new HttpAgent({ keepAlive: true, maxSockets: 64 }),
+  httpsAgent: new HttpsAgent({ keepAlive: true, maxSockets: 64 }),
+  connectionTimeout: 5_000,
+  requestTimeout: 30_000,
+}));
+
 function baseConfig(target: AwsTarget, region: string) {
   return {
     region,
@@ -42,7 +56,7 @@ function baseConfig(target: AwsTarget, region: string) {
     },
     maxAttempts: 5,
     retryMode: "standard" as const,
-    requestHandler: { connectionTimeout: 5_000, requestTimeout: 30_000 },
+    requestHandler,
   };
 }
 
