@@ -1,6 +1,8 @@
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM_LAUNCH } from "./tests/e2e/support/chromium";
 
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+
 // Ports are chosen once, in the main process; workers inherit them through the environment.
 process.env.E2E_PORT ??= String(21000 + Math.floor(Math.random() * 9000));
 process.env.E2E_MOTO_PORT ??= String(31000 + Math.floor(Math.random() * 9000));

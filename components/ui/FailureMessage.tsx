@@ -10,7 +10,7 @@ export function FailureMessage({ failure, className = "" }: { failure: Failure; 
   if (key === "access-denied" && !failure.params?.action) key = "access-denied-unknown";
   const params = { action: "", name: "", status: "", reason: "", field: "", ...failure.params };
   return (
-    <p role="alert" className={`rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900 ${className}`}>
+    <p role="alert" data-testid="failure" className={`rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900 ${className}`}>
       {t(key, params)}
     </p>
   );
