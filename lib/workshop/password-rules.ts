@@ -144,12 +144,26 @@ export function generatePassword(policy: PasswordPolicy, length = 20): string {
   return pick(UPPER) + rest.join("");
 }
 
+// Random words drawn in batches: one Web Crypto call per 64 picks rather than per pick.
+const pool = new Uint32Array(64);
+let poolLeft = 0;
+
+function randomWord(): number {
+  if (poolLeft === 0) {
+    globalThis.crypto.getRandomValues(pool);
+    poolLeft = pool.length;
+  }
+  poolLeft -= 1;
+  const word = pool[poolLeft];
+  pool[poolLeft] = 0;
+  return word;
+}
+
 function randomIndex(max: number): number {
   // Rejection sampling keeps the choice uniform.
   const limit = Math.floor(0x1_0000_0000 / max) * max;
-  const buf = new Uint32Array(1);
   for (;;) {
-    globalThis.crypto.getRandomValues(buf);
-    if (buf[0] < limit) return buf[0] % max;
+    const word = randomWord();
+    if (word < limit) return word % max;
   }
 }
