@@ -55,9 +55,11 @@ describe("step 5: IAM user (moto)", () => {
   it("creates the user, its console password and its membership of admin; twice is the same", async () => {
     const aws = await withAdminGroup();
     const first = await runFix(iamUser, aws, { userName: "taro", password: GOOD }, ctx());
-    expect(first).toEqual({ ok: true, data: { userName: "taro", createdUser: true, password: "created", addedToGroup: true } });
+    expect(first).toEqual({ ok: true, data: { userName: "taro", createdUser: true, consolePassword: "created", addedToGroup: true } });
     const second = await runFix(iamUser, aws, { userName: "taro", password: GOOD }, ctx());
-    expect(second).toEqual({ ok: true, data: { userName: "taro", createdUser: false, password: "updated", addedToGroup: false } });
+    // The password goes to AWS and nowhere else: not back to the page.
+    expect(JSON.stringify([first, second])).not.toContain(GOOD);
+    expect(second).toEqual({ ok: true, data: { userName: "taro", createdUser: false, consolePassword: "updated", addedToGroup: false } });
 
     expect(await userNames(aws)).toEqual(["taro"]);
     expect(await adminMembers(aws)).toEqual(["taro"]);
@@ -75,7 +77,7 @@ describe("step 5: IAM user (moto)", () => {
     expect(await runCheck(iamUser, aws)).toMatchObject({ state: "todo", detail: { consoleAdmins: [], adminsWithoutPassword: ["hanako"] } });
 
     const res = await runFix(iamUser, aws, { userName: "hanako", password: GOOD }, ctx());
-    expect(res).toEqual({ ok: true, data: { userName: "hanako", createdUser: false, password: "created", addedToGroup: false } });
+    expect(res).toEqual({ ok: true, data: { userName: "hanako", createdUser: false, consolePassword: "created", addedToGroup: false } });
     expect(await runCheck(iamUser, aws)).toMatchObject({ state: "done", detail: { consoleAdmins: ["hanako"], adminsWithoutPassword: [] } });
   });
 
@@ -86,7 +88,7 @@ describe("step 5: IAM user (moto)", () => {
     expect(await runCheck(iamUser, aws)).toMatchObject({ state: "todo", detail: { consoleAdmins: [] } });
 
     const res = await runFix(iamUser, aws, { userName: "jiro", password: GOOD }, ctx());
-    expect(res).toEqual({ ok: true, data: { userName: "jiro", createdUser: false, password: "updated", addedToGroup: true } });
+    expect(res).toEqual({ ok: true, data: { userName: "jiro", createdUser: false, consolePassword: "updated", addedToGroup: true } });
     expect(await adminMembers(aws)).toEqual(["jiro"]);
     expect((await runCheck(iamUser, aws)).state).toBe("done");
   });
@@ -139,6 +141,18 @@ describe("step 5: IAM user (moto)", () => {
     );
     const res = await runFix(iamUser, aws, { userName: "taro", password: GOOD }, ctx());
     expect(res).toMatchObject({ ok: false, code: "password-policy-unmet", params: { problems: "too-short" } });
+  });
+
+  it("logs nothing, so the password cannot end up in a log", async () => {
+    const aws = await withAdminGroup();
+    const spies = (["log", "info", "warn", "error", "debug"] as const).map((level) => vi.spyOn(console, level));
+    try {
+      expect((await runFix(iamUser, aws, { userName: "taro", password: "weak" }, ctx())).ok).toBe(false);
+      expect((await runFix(iamUser, aws, { userName: "taro", password: GOOD }, ctx())).ok).toBe(true);
+      for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
   });
 
   it("refuses a malformed user name without calling AWS", async () => {

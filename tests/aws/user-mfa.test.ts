@@ -75,6 +75,19 @@ describe("step 6: MFA for the IAM user (moto)", () => {
     expect(await runCheck(userMfa, aws)).toMatchObject({ state: "done", detail: { users: [{ name: "taro", admin: true, mfa: true }] } });
   });
 
+  it("logs nothing while starting and enabling, so the seed cannot end up in a log", async () => {
+    const { aws } = await withConsoleAdmin();
+    const spies = (["log", "info", "warn", "error", "debug"] as const).map((level) => vi.spyOn(console, level));
+    try {
+      await start(aws, "taro");
+      const again = await start(aws, "taro");
+      await runFix(userMfa, aws, { userName: "taro", serialNumber: again.serialNumber, ...(await phoneCodes(again.secret)) }, ctx());
+      for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+  });
+
   it("says a user who already has MFA is done, without a new device", async () => {
     const { aws } = await withConsoleAdmin();
     const started = await start(aws, "taro");

@@ -67,7 +67,7 @@ export function IamUserBody() {
         <Outcome next={<StepLink id="user-mfa">{t("next")}</StepLink>}>
           <ul className="list-disc space-y-1 pl-5">
             <li>{fix.result.createdUser ? t("didCreateUser", { user: fix.result.userName }) : t("userExisted", { user: fix.result.userName })}</li>
-            <li>{fix.result.password === "created" ? t("didSetPassword") : t("didReplacePassword")}</li>
+            <li>{fix.result.consolePassword === "created" ? t("didSetPassword") : t("didReplacePassword")}</li>
             <li>{fix.result.addedToGroup ? t("didAddToGroup") : t("wasInGroup")}</li>
           </ul>
         </Outcome>

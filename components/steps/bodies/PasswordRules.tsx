@@ -14,7 +14,11 @@ export function PasswordRules({ id, password, policy, isDefault }: { id: string;
       <p className="text-xs font-semibold text-stone-700">{isDefault ? t("rulesTitleDefault") : t("rulesTitle")}</p>
       <ul className="mt-1.5 grid gap-1 text-sm sm:grid-cols-2" data-testid="password-rules">
         {rules.map(({ problem, met }) => (
-          <li key={problem} data-met={met} className={`flex items-start gap-1.5 ${met ? "text-emerald-800" : "text-stone-700"}`}>
+          <li
+            key={problem}
+            data-met={met}
+            className={`flex items-start gap-1.5 ${met ? "text-emerald-800" : "text-stone-700"} ${problem === "needs-symbol" || problem === "needs-more-types" ? "sm:col-span-2" : ""}`}
+          >
             <span aria-hidden="true" className={`w-4 shrink-0 text-center font-bold ${met ? "" : "text-amber-700"}`}>
               {met ? "✓" : "✗"}
             </span>

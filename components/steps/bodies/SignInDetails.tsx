@@ -17,6 +17,7 @@ export function SignInDetails({ fresh }: { fresh?: { userName: string; password:
   const t = useTranslations("steps.iam-user");
   const { handleFailure } = useWorkshop();
   const [url, setUrl] = useState<string | null>(null);
+  const [showPassword, setShowPassword] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -63,6 +64,27 @@ export function SignInDetails({ fresh }: { fresh?: { userName: string; password:
         </div>
         <p className="mt-1 text-xs text-stone-600">{t("signInHelp")}</p>
       </div>
+      {fresh && (
+        <dl className="grid grid-cols-[auto_1fr] items-center gap-x-3 gap-y-2 border-t border-sky-200 pt-3 text-sm">
+          <dt className="font-semibold">{t("userName")}</dt>
+          <dd className="font-mono">{fresh.userName}</dd>
+          <dt className="font-semibold">{t("password")}</dt>
+          <dd className="flex min-w-0 flex-wrap items-center gap-2">
+            <span className="min-w-0 break-all font-mono" data-testid="fresh-password">
+              {showPassword ? fresh.password : "••••••••••••"}
+            </span>
+            <button
+              type="button"
+              onClick={() => setShowPassword((v) => !v)}
+              aria-pressed={showPassword}
+              className="inline-flex min-h-9 items-center rounded-md border border-stone-300 bg-white px-3 text-sm font-medium hover:bg-stone-100"
+            >
+              {showPassword ? t("hide") : t("show")}
+            </button>
+            <CopyButton text={fresh.password} />
+          </dd>
+        </dl>
+      )}
       {fresh && (
         <div className="border-t border-sky-200 pt-3">
           <Button variant="secondary" onClick={download} data-testid="download-csv">

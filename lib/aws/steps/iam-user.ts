@@ -35,7 +35,7 @@ export type IamUserFixResult = {
   userName: string;
   createdUser: boolean;
   /** "created": a new console password; "updated": the user had one and it was replaced. */
-  password: "created" | "updated";
+  consolePassword: "created" | "updated";
   addedToGroup: boolean;
 };
 
@@ -116,6 +116,6 @@ export const iamUser: Step<IamUserDetail, z.infer<typeof fixInput>, IamUserFixRe
     const before = await groupMembers(aws);
     const alreadyMember = before?.some((n) => n.toLowerCase() === userName.toLowerCase()) ?? false;
     if (!alreadyMember) await aws.iam.send(new AddUserToGroupCommand({ UserName: userName, GroupName: ADMIN_GROUP }));
-    return ok({ userName, createdUser, password: passwordState, addedToGroup: !alreadyMember });
+    return ok({ userName, createdUser, consolePassword: passwordState, addedToGroup: !alreadyMember });
   },
 };
