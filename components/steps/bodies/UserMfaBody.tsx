@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useId, useState, useTransition } from "react";
+import { useEffect, useId, useState, useTransition } from "react";
 import { startUserMfa } from "@/lib/aws/actions";
 import type { Failure } from "@/lib/aws/errors";
 import type { ConsoleUserMfa, UserMfaDetail, UserMfaFixResult } from "@/lib/aws/steps/user-mfa";
@@ -25,6 +25,12 @@ export function UserMfaBody() {
   const [already, setAlready] = useState<string | null>(null);
   const [chosen, setChosen] = useState<string | null>(null);
   const radioName = useId();
+
+  // The device went away under us (deleted in the console, say): its QR is useless now.
+  const gone = fix.failure?.code === "mfa-device-gone" || fix.failure?.code === "mfa-device-in-use";
+  useEffect(() => {
+    if (gone) setDevice(null);
+  }, [gone]);
 
   if (!detail) return null;
   const lacking = detail.users.filter((u) => !u.mfa);
@@ -117,6 +123,7 @@ export function UserMfaBody() {
         </div>
       )}
       {startFailure && <FailureMessage failure={startFailure} />}
+      {!device && fix.failure && <FailureMessage failure={fix.failure} />}
     </div>
   );
 }
