@@ -60,7 +60,16 @@ export function IamUserBody() {
         </div>
       )}
       {detail.adminsWithoutPassword.length > 0 && (
-        <p className="text-sm text-stone-700">{t("adminsWithoutPassword", { names: detail.adminsWithoutPassword.join(", ") })}</p>
+        <div className="text-sm text-stone-700">
+          <p>{t("adminsWithoutPassword")}</p>
+          <ul className="mt-1 flex flex-wrap gap-2">
+            {detail.adminsWithoutPassword.map((name) => (
+              <li key={name} className="rounded-full border border-stone-300 bg-stone-50 px-3 py-0.5 font-mono">
+                {name}
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
 
       {fix.result && fresh && (

@@ -69,6 +69,7 @@ export function UserMfaBody() {
   return (
     <div className="space-y-4">
       {detail.users.length > 0 && <UserTable users={detail.users} />}
+      {outcome?.state !== "done" && detail.users.length > 0 && <p className="text-xs text-stone-600">{t("rule")}</p>}
 
       {!hasConsoleAdmin && (
         <p role="status" className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
