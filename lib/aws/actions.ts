@@ -5,11 +5,14 @@ import { clearSessionCookie, readSessionId } from "@/lib/credentials/cookie";
 import { awsFor, currentSession } from "@/lib/credentials/current";
 import { forgetSession, type Session } from "@/lib/credentials/vault";
 import { isStepId, type StepId } from "@/lib/workshop/catalog";
-import { endsSession, fail, ok, type Failure, type Result } from "./errors";
+import { consoleSignInUrl } from "@/lib/workshop/sign-in-url";
+import { endsSession, fail, ok, toFailure, type Failure, type Result } from "./errors";
+import { aliasOrAccountId } from "./iam-users";
 import { ledgerFor } from "./ledger-store";
 import { REGISTRY, stepById } from "./registry";
 import { reportOutcomes } from "./report";
 import { runCheck, runChecks, runFix, type CheckOutcome } from "./run";
+import { startMfaInput, startVirtualMfa, type MfaStart } from "./steps/user-mfa";
 
 /** The only door from the UI to lib/aws. Every action returns a value, never throws. */
 
@@ -75,4 +78,31 @@ export async function fixStep(id: string, input: unknown): Promise<Result<{ resu
   const outcome = await runCheck(step, aws);
   await reportOutcomes(session, [outcome]);
   return ok({ result: result.data, outcome });
+}
+
+/** Step 5's sign-in URL (alias or account id). Only for the signed-in attendee's own card. */
+export async function consoleSignIn(): Promise<Result<{ url: string }>> {
+  const session = await requireSession();
+  if ("ok" in session) return session;
+  try {
+    const aws = awsFor(session);
+    return ok({ url: consoleSignInUrl(await aliasOrAccountId(aws), aws.partition) });
+  } catch (error) {
+    const failure = toFailure(error);
+    return (await endIfDead(session, failure)) ?? failure;
+  }
+}
+
+/** Step 6, first half: a virtual MFA device whose seed only the browser sees (never stored or logged). */
+export async function startUserMfa(input: unknown): Promise<Result<MfaStart>> {
+  const parsed = startMfaInput.safeParse(input);
+  if (!parsed.success) return fail("invalid-input", { field: "userName" });
+  const session = await requireSession();
+  if ("ok" in session) return session;
+  try {
+    return await startVirtualMfa(awsFor(session), parsed.data.userName);
+  } catch (error) {
+    const failure = toFailure(error);
+    return (await endIfDead(session, failure)) ?? failure;
+  }
 }

@@ -1,15 +1,21 @@
 import "server-only";
 import { CATALOG, type StepId } from "@/lib/workshop/catalog";
 import type { AnyStep } from "./step";
+import { adminGroup } from "./steps/admin-group";
+import { iamUser } from "./steps/iam-user";
 import { passwordPolicy } from "./steps/password-policy";
 import { rootAccessKeys } from "./steps/root-access-keys";
 import { rootMfa } from "./steps/root-mfa";
+import { userMfa } from "./steps/user-mfa";
 
 /** The workshop definition: every step with a server side, in the hands-on's order. */
 const STEPS: Partial<Record<StepId, AnyStep>> = {
   "root-access-keys": rootAccessKeys,
   "root-mfa": rootMfa,
   "password-policy": passwordPolicy,
+  "admin-group": adminGroup,
+  "iam-user": iamUser,
+  "user-mfa": userMfa,
 };
 
 export const REGISTRY: readonly AnyStep[] = CATALOG.map((m) => STEPS[m.id]).filter(

@@ -13,7 +13,7 @@ const ROWS: (keyof PasswordPolicy)[] = ["minimumLength", "requireUppercase", "re
 
 export function PasswordPolicyBody() {
   const t = useTranslations("steps.password-policy");
-  const { outcomes, session } = useWorkshop();
+  const { outcomes, session, refresh } = useWorkshop();
   const outcome = outcomes["password-policy"];
   const detail = outcome?.detail as PasswordPolicyDetail | undefined;
   const fix = useFix("password-policy");
@@ -69,7 +69,13 @@ export function PasswordPolicyBody() {
             <input type="checkbox" checked={cis} onChange={(e) => setCis(e.target.checked)} className="h-4 w-4" />
             {t("useCis", { length: CIS_MINIMUM_LENGTH })}
           </label>
-          <Button busy={fix.pending} onClick={() => fix.run({ minimumLength: cis ? CIS_MINIMUM_LENGTH : 8 })}>
+          <Button
+            busy={fix.pending}
+            onClick={async () => {
+              // Step 5 checks new passwords against this policy as the attendee types.
+              if (await fix.run({ minimumLength: cis ? CIS_MINIMUM_LENGTH : 8 })) void refresh("iam-user");
+            }}
+          >
             {t("fix")}
           </Button>
           <p className="basis-full text-xs text-stone-600">{t("fixKeeps")}</p>

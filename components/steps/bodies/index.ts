@@ -1,12 +1,18 @@
 import type { ComponentType } from "react";
 import type { StepId } from "@/lib/workshop/catalog";
+import { AdminGroupBody } from "./AdminGroupBody";
+import { IamUserBody } from "./IamUserBody";
 import { PasswordPolicyBody } from "./PasswordPolicyBody";
 import { RootAccessKeysBody } from "./RootAccessKeysBody";
 import { RootMfaBody } from "./RootMfaBody";
+import { UserMfaBody } from "./UserMfaBody";
 
 /** The step-specific part of each card. A step without one shows only the shared frame. */
 export const STEP_BODIES: Partial<Record<StepId, ComponentType>> = {
   "root-access-keys": RootAccessKeysBody,
   "root-mfa": RootMfaBody,
   "password-policy": PasswordPolicyBody,
+  "admin-group": AdminGroupBody,
+  "iam-user": IamUserBody,
+  "user-mfa": UserMfaBody,
 };

@@ -1,0 +1,94 @@
+import "server-only";
+import {
+  GetGroupCommand,
+  GetLoginProfileCommand,
+  ListAccountAliasesCommand,
+  ListMFADevicesCommand,
+  paginateGetGroup,
+  paginateListUsers,
+} from "@aws-sdk/client-iam";
+import { ADMIN_GROUP } from "@/lib/workshop/catalog";
+import type { Aws } from "./clients";
+import { errorName } from "./errors";
+
+/** Reads about IAM users shared by steps 5 and 6. */
+
+export function isNoSuchEntity(error: unknown): boolean {
+  const name = errorName(error);
+  return name === "NoSuchEntityException" || name === "NoSuchEntity";
+}
+
+export function isEntityAlreadyExists(error: unknown): boolean {
+  const name = errorName(error);
+  return name === "EntityAlreadyExistsException" || name === "EntityAlreadyExists";
+}
+
+/** Whether the group exists (GetGroup, one page). */
+export async function groupExists(aws: Aws, groupName = ADMIN_GROUP): Promise<boolean> {
+  try {
+    await aws.iam.send(new GetGroupCommand({ GroupName: groupName, MaxItems: 1 }));
+    return true;
+  } catch (error) {
+    if (isNoSuchEntity(error)) return false;
+    throw error;
+  }
+}
+
+/** Names of the group's members, or null when the group does not exist. */
+export async function groupMembers(aws: Aws, groupName = ADMIN_GROUP): Promise<string[] | null> {
+  const names: string[] = [];
+  try {
+    for await (const page of paginateGetGroup({ client: aws.iam }, { GroupName: groupName })) {
+      for (const user of page.Users ?? []) if (user.UserName) names.push(user.UserName);
+    }
+  } catch (error) {
+    if (isNoSuchEntity(error)) return null;
+    throw error;
+  }
+  return names;
+}
+
+export async function allUserNames(aws: Aws): Promise<string[]> {
+  const names: string[] = [];
+  for await (const page of paginateListUsers({ client: aws.iam }, {})) {
+    for (const user of page.Users ?? []) if (user.UserName) names.push(user.UserName);
+  }
+  return names;
+}
+
+/** Whether the user has a console password (a login profile). */
+export async function hasConsolePassword(aws: Aws, userName: string): Promise<boolean> {
+  try {
+    await aws.iam.send(new GetLoginProfileCommand({ UserName: userName }));
+    return true;
+  } catch (error) {
+    if (isNoSuchEntity(error)) return false;
+    throw error;
+  }
+}
+
+/** Serial numbers of the MFA devices enabled for the user (virtual or hardware). */
+export async function mfaSerials(aws: Aws, userName: string): Promise<string[]> {
+  const out = await aws.iam.send(new ListMFADevicesCommand({ UserName: userName }));
+  return (out.MFADevices ?? []).map((d) => d.SerialNumber ?? "").filter(Boolean);
+}
+
+/** The account alias when there is one, else the account id: what sign-in URLs and MFA labels use. */
+export async function aliasOrAccountId(aws: Aws): Promise<string> {
+  const out = await aws.iam.send(new ListAccountAliasesCommand({}));
+  return out.AccountAliases?.[0] ?? aws.accountId;
+}
+
+/** Maps with at most `limit` calls in flight: per-user reads in a large account stay polite. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

@@ -1,0 +1,139 @@
+import "server-only";
+import {
+  CreateVirtualMFADeviceCommand,
+  DeleteVirtualMFADeviceCommand,
+  EnableMFADeviceCommand,
+  paginateListVirtualMFADevices,
+  type VirtualMFADevice,
+} from "@aws-sdk/client-iam";
+import { z } from "zod";
+import { userNameSchema } from "@/lib/workshop/iam-names";
+import { mfaCodeSchema } from "@/lib/workshop/mfa-codes";
+import type { Aws } from "../clients";
+import { errorName, fail, ok, type Result } from "../errors";
+import {
+  aliasOrAccountId,
+  allUserNames,
+  groupMembers,
+  hasConsolePassword,
+  isEntityAlreadyExists,
+  isNoSuchEntity,
+  mapLimit,
+  mfaSerials,
+} from "../iam-users";
+import type { Step } from "../step";
+
+export type ConsoleUserMfa = { name: string; admin: boolean; mfa: boolean };
+
+export type UserMfaDetail = {
+  /** Every user with a console password, with whether they are in `admin` and have MFA. */
+  users: ConsoleUserMfa[];
+};
+
+/** What "start" gives the browser: the seed goes there and nowhere else (not stored, not logged). */
+export type MfaStart =
+  | { state: "already-enabled"; userName: string }
+  | { state: "created"; userName: string; serialNumber: string; secret: string; account: string };
+
+export type UserMfaFixResult = { userName: string; alreadyEnabled: boolean };
+
+export const startMfaInput = z.object({ userName: userNameSchema });
+
+const SERIAL = /^arn:aws[a-z-]*:iam::\d{12}:mfa\/[A-Za-z0-9+=,.@_/-]{1,512}$/;
+
+const fixInput = z.object({
+  userName: userNameSchema,
+  serialNumber: z.string().max(600).regex(SERIAL),
+  code1: mfaCodeSchema,
+  code2: mfaCodeSchema,
+});
+
+function isInvalidCode(error: unknown): boolean {
+  const name = errorName(error);
+  if (name === "InvalidAuthenticationCodeException" || name === "InvalidAuthenticationCode") return true;
+  const message = String((error as { message?: unknown })?.message ?? "");
+  return /authentication code/i.test(message) && /invalid|not valid/i.test(message);
+}
+
+/** The virtual device named after the user (as the console names it), if one exists. */
+async function deviceNamed(aws: Aws, name: string): Promise<VirtualMFADevice | undefined> {
+  const suffix = `:mfa/${name}`.toLowerCase();
+  for await (const page of paginateListVirtualMFADevices({ client: aws.iam }, { AssignmentStatus: "Any" })) {
+    const found = page.VirtualMFADevices?.find((d) => d.SerialNumber?.toLowerCase().endsWith(suffix));
+    if (found) return found;
+  }
+  return undefined;
+}
+
+async function createDevice(aws: Aws, userName: string) {
+  const out = await aws.iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: userName, Path: "/" }));
+  const device = out.VirtualMFADevice;
+  if (!device?.SerialNumber || !device.Base32StringSeed) throw new Error("CreateVirtualMFADevice returned no device");
+  return { serialNumber: device.SerialNumber, secret: new TextDecoder().decode(device.Base32StringSeed) };
+}
+
+/**
+ * Creates the virtual MFA device whose seed the browser turns into a QR code. A device of
+ * the same name left unassigned by an abandoned attempt is deleted and made again; an
+ * assigned one is never deleted (AWS refuses that, moto does not: we check first).
+ */
+export async function startVirtualMfa(aws: Aws, userName: string): Promise<Result<MfaStart>> {
+  let existing: string[];
+  try {
+    existing = await mfaSerials(aws, userName);
+  } catch (error) {
+    if (isNoSuchEntity(error)) return fail("user-not-found", { user: userName });
+    throw error;
+  }
+  if (existing.length > 0) return ok({ state: "already-enabled", userName });
+
+  let created: { serialNumber: string; secret: string };
+  try {
+    created = await createDevice(aws, userName);
+  } catch (error) {
+    if (!isEntityAlreadyExists(error)) throw error;
+    const device = await deviceNamed(aws, userName);
+    if (device?.User) {
+      if (device.User.UserName?.toLowerCase() === userName.toLowerCase()) return ok({ state: "already-enabled", userName });
+      return fail("mfa-device-in-use", { user: userName });
+    }
+    if (device?.SerialNumber) {
+      await aws.iam.send(new DeleteVirtualMFADeviceCommand({ SerialNumber: device.SerialNumber }));
+    }
+    created = await createDevice(aws, userName);
+  }
+  return ok({ state: "created", userName, ...created, account: await aliasOrAccountId(aws) });
+}
+
+/** Step 6: every user with a console password has MFA (Prowler iam_user_mfa_enabled_console_access). */
+export const userMfa: Step<UserMfaDetail, z.infer<typeof fixInput>, UserMfaFixResult> = {
+  id: "user-mfa",
+  async check(aws) {
+    const [names, admins] = await Promise.all([allUserNames(aws), groupMembers(aws)]);
+    const adminSet = new Set(admins ?? []);
+    const rows = await mapLimit(names, 5, async (name) => {
+      if (!(await hasConsolePassword(aws, name))) return null;
+      return { name, admin: adminSet.has(name), mfa: (await mfaSerials(aws, name)).length > 0 };
+    });
+    const users = rows.filter((r): r is ConsoleUserMfa => r !== null);
+    const done = users.some((u) => u.admin) && users.every((u) => u.mfa);
+    return { state: done ? "done" : "todo", detail: { users } };
+  },
+  fixInput,
+  async fix(aws, { userName, serialNumber, code1, code2 }) {
+    try {
+      await aws.iam.send(
+        new EnableMFADeviceCommand({ UserName: userName, SerialNumber: serialNumber, AuthenticationCode1: code1, AuthenticationCode2: code2 }),
+      );
+      return ok({ userName, alreadyEnabled: false });
+    } catch (error) {
+      if (isInvalidCode(error)) return fail("mfa-invalid-codes");
+      if (isNoSuchEntity(error)) return fail("mfa-device-gone");
+      if (!isEntityAlreadyExists(error)) throw error;
+    }
+    // Already enabled (a second click, another tab): done if it is this user's device.
+    const serials = await mfaSerials(aws, userName);
+    if (serials.includes(serialNumber)) return ok({ userName, alreadyEnabled: true });
+    return fail("mfa-device-in-use", { user: userName });
+  },
+};

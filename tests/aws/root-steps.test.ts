@@ -1,0 +1,48 @@
+import { GetAccountSummaryCommand } from "@aws-sdk/client-iam";
+import { mockClient } from "aws-sdk-client-mock";
+import { createTranslator } from "next-intl";
+import { describe, expect, it } from "vitest";
+import { runCheck } from "@/lib/aws/run";
+import { rootAccessKeys } from "@/lib/aws/steps/root-access-keys";
+import { rootMfa } from "@/lib/aws/steps/root-mfa";
+import { messages } from "@/messages";
+import { attendee } from "./attendee";
+
+describe("steps 1 and 2: root access keys and root MFA", () => {
+  it("against real moto: step 1 is done (no root keys) and step 2 todo (moto always reports root MFA off)", async () => {
+    const { aws } = await attendee();
+    expect(await runCheck(rootAccessKeys, aws)).toMatchObject({ state: "done", detail: { present: 0 } });
+    // moto always answers AccountMFAEnabled: 0, so the honest answer from it is "todo".
+    expect(await runCheck(rootMfa, aws)).toMatchObject({ state: "todo", detail: { enabled: false } });
+  });
+
+  // moto's GetAccountSummary always reports 0 for the root fields: a mock of that one call.
+  it("report root access keys as not done, with their count (mock of GetAccountSummary only)", async () => {
+    const { aws } = await attendee();
+    const mock = mockClient(aws.iam);
+    mock.on(GetAccountSummaryCommand).resolves({ SummaryMap: { AccountAccessKeysPresent: 2, AccountMFAEnabled: 0 } });
+    try {
+      const check = await runCheck(rootAccessKeys, aws);
+      expect(check).toMatchObject({ state: "todo", detail: { present: 2 } });
+      // What the card then says, from the detail.
+      const t = createTranslator({ locale: "ja", messages: messages.ja, namespace: "steps.root-access-keys" });
+      expect(t("present", { count: (check.detail as { present: number }).present })).toBe("ルートユーザーのアクセスキーが 2 個あります。");
+      expect(mock.calls()).toHaveLength(1);
+    } finally {
+      mock.restore();
+    }
+  });
+
+  it("report root MFA as done when AWS says it is enabled (mock of GetAccountSummary only)", async () => {
+    const { aws } = await attendee();
+    const mock = mockClient(aws.iam);
+    mock.on(GetAccountSummaryCommand).resolves({ SummaryMap: { AccountAccessKeysPresent: 0, AccountMFAEnabled: 1 } });
+    try {
+      expect(await runCheck(rootMfa, aws)).toMatchObject({ state: "done", detail: { enabled: true } });
+      mock.on(GetAccountSummaryCommand).resolves({ SummaryMap: { AccountAccessKeysPresent: 0, AccountMFAEnabled: 0 } });
+      expect(await runCheck(rootMfa, aws)).toMatchObject({ state: "todo", detail: { enabled: false } });
+    } finally {
+      mock.restore();
+    }
+  });
+});
