@@ -1,15 +1,23 @@
 import "server-only";
 import { CATALOG, type StepId } from "@/lib/workshop/catalog";
 import type { AnyStep } from "./step";
+import { cloudtrail } from "./steps/cloudtrail";
+import { guardduty } from "./steps/guardduty";
 import { passwordPolicy } from "./steps/password-policy";
 import { rootAccessKeys } from "./steps/root-access-keys";
 import { rootMfa } from "./steps/root-mfa";
+import { sampleFindings } from "./steps/sample-findings";
+import { teardown } from "./teardown/step";
 
 /** The workshop definition: every step with a server side, in the hands-on's order. */
 const STEPS: Partial<Record<StepId, AnyStep>> = {
   "root-access-keys": rootAccessKeys,
   "root-mfa": rootMfa,
   "password-policy": passwordPolicy,
+  cloudtrail,
+  guardduty,
+  "sample-findings": sampleFindings,
+  teardown,
 };
 
 export const REGISTRY: readonly AnyStep[] = CATALOG.map((m) => STEPS[m.id]).filter(
