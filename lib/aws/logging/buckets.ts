@@ -71,8 +71,8 @@ export async function bucketFacts(aws: Aws, buckets: readonly OwnBucket[]): Prom
 }
 
 /**
- * The bucket policy CloudTrail needs (as in the CloudTrail user guide), limited with
- * aws:SourceArn to the given trails of this account, plus a deny of plain-HTTP access.
+ * The bucket policy CloudTrail needs, as in the CloudTrail user guide, limited with
+ * aws:SourceArn to the given trails of this account.
  */
 export function trailBucketPolicy(aws: Aws, bucket: string, trailArns: readonly string[]): string {
   const bucketArn = `arn:${aws.partition}:s3:::${bucket}`;
@@ -95,15 +95,7 @@ export function trailBucketPolicy(aws: Aws, bucket: string, trailArns: readonly 
         Action: "s3:PutObject",
         Resource: `${bucketArn}/AWSLogs/${aws.accountId}/*`,
         Condition: { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceArn": sourceArn } },
-      },
-      {
-        Sid: "DenyInsecureTransport",
-        Effect: "Deny",
-        Principal: "*",
-        Action: "s3:*",
-        Resource: [bucketArn, `${bucketArn}/*`],
-        Condition: { Bool: { "aws:SecureTransport": "false" } },
-      },
+      }
     ],
   });
 }

@@ -34,15 +34,29 @@ function resourceOf(f: Finding, accountId: string): FindingResource {
   const r = f.Resource ?? {};
   const type = r.ResourceType ?? "Unknown";
   const s = (v: string | undefined) => (v ? scrub(v, accountId) : undefined);
-  if (r.InstanceDetails) return { type, id: s(r.InstanceDetails.InstanceId), extra: s(r.InstanceDetails.InstanceType) };
-  if (r.AccessKeyDetails) return { type, id: s(r.AccessKeyDetails.UserName), extra: s(r.AccessKeyDetails.UserType) };
-  if (r.S3BucketDetails?.length) return { type, id: s(r.S3BucketDetails[0].Name) };
-  if (r.EksClusterDetails) return { type, id: s(r.EksClusterDetails.Name) };
-  if (r.EcsClusterDetails) return { type, id: s(r.EcsClusterDetails.Name) };
-  if (r.LambdaDetails) return { type, id: s(r.LambdaDetails.FunctionName) };
-  if (r.RdsDbInstanceDetails) return { type, id: s(r.RdsDbInstanceDetails.DbInstanceIdentifier) };
-  if (r.ContainerDetails) return { type, id: s(r.ContainerDetails.Name) };
-  return { type };
+  // A finding may carry several details (an S3 finding names the access key too): the
+  // ResourceType says which one the finding is about.
+  switch (type) {
+    case "Instance":
+      return { type, id: s(r.InstanceDetails?.InstanceId), extra: s(r.InstanceDetails?.InstanceType) };
+    case "AccessKey":
+      return { type, id: s(r.AccessKeyDetails?.UserName), extra: s(r.AccessKeyDetails?.UserType) };
+    case "S3Bucket":
+    case "S3Object":
+      return { type, id: s(r.S3BucketDetails?.[0]?.Name) };
+    case "EKSCluster":
+      return { type, id: s(r.EksClusterDetails?.Name) };
+    case "ECSCluster":
+      return { type, id: s(r.EcsClusterDetails?.Name) };
+    case "Lambda":
+      return { type, id: s(r.LambdaDetails?.FunctionName) };
+    case "RDSDBInstance":
+      return { type, id: s(r.RdsDbInstanceDetails?.DbInstanceIdentifier) };
+    case "Container":
+      return { type, id: s(r.ContainerDetails?.Name) };
+    default:
+      return { type, id: s(r.InstanceDetails?.InstanceId ?? r.AccessKeyDetails?.UserName ?? r.S3BucketDetails?.[0]?.Name) };
+  }
 }
 
 function actionOf(f: Finding, accountId: string): FindingView["action"] {
