@@ -49,8 +49,14 @@ export type FindingView = {
 /** The finding the original hands-on points at. */
 export const HIGHLIGHTED_FINDING_TYPE = "CryptoCurrency:EC2/BitcoinTool.B!DNS";
 
+/** Most severe first; among equals, the hands-on's finding first, then the newest. */
 export function sortBySeverity(findings: readonly FindingView[]): FindingView[] {
+  const highlighted = (f: FindingView) => (f.type === HIGHLIGHTED_FINDING_TYPE ? 0 : 1);
   return [...findings].sort(
-    (a, b) => b.severity - a.severity || b.updatedAt.localeCompare(a.updatedAt) || a.type.localeCompare(b.type),
+    (a, b) =>
+      b.severity - a.severity ||
+      highlighted(a) - highlighted(b) ||
+      b.updatedAt.localeCompare(a.updatedAt) ||
+      a.type.localeCompare(b.type),
   );
 }

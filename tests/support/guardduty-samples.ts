@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { Finding } from "@aws-sdk/client-guardduty";
 
 /**
@@ -149,8 +150,6 @@ function resource(kind: Sample["resource"], accountId: string): Finding["Resourc
   };
 }
 
-let serial = 0;
-
 /** One sample finding of the given type, as GetFindings returns it. */
 export function sampleFinding(type: string, ctx: { accountId: string; region: string; detectorId: string; at?: Date }): Finding {
   const s = SAMPLES[type] ?? {
@@ -160,8 +159,7 @@ export function sampleFinding(type: string, ctx: { accountId: string; region: st
     resource: "instance" as const,
     action: DNS("GeneratedFindingDomainName"),
   };
-  serial += 1;
-  const id = `${(serial * 2654435761).toString(16).padStart(8, "0")}${"0".repeat(24)}`.slice(0, 32);
+  const id = randomBytes(16).toString("hex");
   const at = (ctx.at ?? new Date()).toISOString();
   return {
     AccountId: ctx.accountId,
