@@ -27,7 +27,10 @@ export async function ownBuckets(aws: Aws, prefix?: string): Promise<OwnBucket[]
   const out: OwnBucket[] = [];
   let token: string | undefined;
   do {
-    const page = await aws.s3.send(new ListBucketsCommand({ ContinuationToken: token, ...(prefix ? { Prefix: prefix } : {}) }));
+    // With MaxBuckets set, S3 includes each bucket's region, saving a GetBucketLocation each.
+    const page = await aws.s3.send(
+      new ListBucketsCommand({ MaxBuckets: 1000, ContinuationToken: token, ...(prefix ? { Prefix: prefix } : {}) }),
+    );
     for (const b of page.Buckets ?? []) {
       if (b.Name && (!prefix || b.Name.startsWith(prefix))) out.push({ name: b.Name, region: b.BucketRegion || undefined });
     }

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { awsFor } from "@/lib/credentials/current";
 import { fail, ok, toFailure, type Result } from "../errors";
 import { ledgerFor } from "../ledger-store";
+import { isRegion } from "../regions";
 import { reportOutcomes } from "../report";
 import { runCheck, type CheckOutcome } from "../run";
 import { endIfDead, requireSession } from "../session-guard";
@@ -30,7 +31,8 @@ export async function planTeardown(): Promise<Result<TeardownPlan>> {
 const resourceRef = z.object({
   kind: z.enum(["trail", "bucket", "detector"]),
   name: z.string().min(1).max(255).regex(/^[A-Za-z0-9._-]+$/),
-  region: z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/),
+  // Hajime only ever makes things in the regions an attendee can choose.
+  region: z.string().refine(isRegion),
 });
 
 export async function removeTeardownItem(input: unknown): Promise<Result<RemovalProgress>> {
