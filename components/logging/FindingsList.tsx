@@ -47,7 +47,7 @@ function FindingRow({ finding: f }: { finding: FindingView }) {
   const resourceType = t.has(`resourceTypes.${f.resource.type}`) ? t(`resourceTypes.${f.resource.type}`) : f.resource.type;
 
   return (
-    <li data-testid="finding" data-type={f.type} className={highlighted ? "border-l-4 border-l-brand-500 bg-brand-50/40" : ""}>
+    <li data-testid="finding" data-type={f.type} className={`border-l-4 ${highlighted ? "border-l-brand-500 bg-brand-50/40" : "border-l-transparent"}`}>
       <button
         type="button"
         aria-expanded={open}

@@ -31,6 +31,7 @@ const sameRef = (a: ResourceRef, b: ResourceRef) => a.kind === b.kind && a.name 
  */
 export function TeardownFlow({ initialSession, backHref }: { initialSession: SessionView | null; backHref: string }) {
   const t = useTranslations("teardown");
+  const tw = useTranslations("workshop");
   const [session, setSession] = useState(initialSession);
   const [signedOut, setSignedOut] = useState<string | null>(null);
   const [phase, setPhase] = useState<Phase>("loading");
@@ -125,14 +126,14 @@ export function TeardownFlow({ initialSession, backHref }: { initialSession: Ses
   if (!session) {
     return (
       <div className="space-y-4">
+        <p className="text-sm font-semibold text-stone-700">{t("signInLead")}</p>
         <PasteForm
           onSignedIn={(s) => {
             setSignedOut(null);
             setSession(s);
           }}
-          notice={signedOut ? t("signInLead") : undefined}
+          notice={signedOut && signedOut !== "signed-out" ? tw(`signedOut.${signedOut === "invalid-credentials" ? "invalid" : "expired"}`) : undefined}
         />
-        {!signedOut && <p className="text-sm text-stone-600">{t("signInLead")}</p>}
       </div>
     );
   }
@@ -146,7 +147,7 @@ export function TeardownFlow({ initialSession, backHref }: { initialSession: Ses
         onSignedOut={(reason) => {
           generation.current += 1;
           setSession(null);
-          setSignedOut(reason === "expired" ? "expired" : null);
+          setSignedOut(reason);
         }}
       />
 
