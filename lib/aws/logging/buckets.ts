@@ -147,7 +147,7 @@ export async function protectTrailBucket(aws: Aws, name: string, region: string,
     new PutBucketEncryptionCommand({
       Bucket: name,
       ServerSideEncryptionConfiguration: {
-        Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: "AES256" }, BucketKeyEnabled: true }],
+        Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: "AES256" } }],
       },
     }),
   );
