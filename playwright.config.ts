@@ -6,10 +6,13 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 // Ports are chosen once, in the main process; workers inherit them through the environment.
 process.env.E2E_PORT ??= String(21000 + Math.floor(Math.random() * 9000));
 process.env.E2E_MOTO_PORT ??= String(31000 + Math.floor(Math.random() * 9000));
+process.env.E2E_GUARDDUTY_PORT ??= String(41000 + Math.floor(Math.random() * 9000));
 process.env.E2E_ARTIFACTS ??= `${process.cwd()}/.artifacts/e2e-${process.env.E2E_PORT}`;
 
 const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
 export const MOTO_ENDPOINT = `http://127.0.0.1:${process.env.E2E_MOTO_PORT}`;
+// moto lacks GuardDuty's three sample-finding calls: a mock of those alone sits in front of it.
+const GUARDDUTY_ENDPOINT = `http://127.0.0.1:${process.env.E2E_GUARDDUTY_PORT}`;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -40,6 +43,15 @@ export default defineConfig({
       stderr: "ignore",
     },
     {
+      command: "node --import tsx tests/e2e/support/guardduty-samples-mock.ts",
+      url: `${GUARDDUTY_ENDPOINT}/moto-api/`,
+      env: { PORT: process.env.E2E_GUARDDUTY_PORT, MOTO_ENDPOINT },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
       // Runs `next start` on the test build and keeps its output for the canary test.
       command: "node tests/e2e/support/server.mjs",
       url: `${baseURL}/ja`,
@@ -48,6 +60,7 @@ export default defineConfig({
       env: {
         PORT: process.env.E2E_PORT,
         AWS_ENDPOINT_URL: MOTO_ENDPOINT,
+        AWS_ENDPOINT_URL_GUARDDUTY: GUARDDUTY_ENDPOINT,
         E2E_ARTIFACTS: process.env.E2E_ARTIFACTS,
       },
     },

@@ -6,6 +6,7 @@ import type { SessionView } from "@/lib/credentials/session-view";
 import { stepMeta, type StepId } from "@/lib/workshop/catalog";
 import { PasteForm } from "@/components/credentials/PasteForm";
 import { SessionBanner } from "@/components/credentials/SessionBanner";
+import { BillingNotice } from "@/components/steps/BillingNotice";
 import { StepCard } from "@/components/steps/StepCard";
 import { STEP_BODIES } from "@/components/steps/bodies";
 import { Button } from "@/components/ui/Button";
@@ -78,6 +79,7 @@ function Toolbar() {
 function StepList({ steps }: { steps: readonly StepId[] }) {
   const t = useTranslations("workshop");
   let lastPart: string | null = null;
+  const firstBillable = steps.find((id) => stepMeta(id).billable);
   return (
     <div className="space-y-5">
       {steps.map((id) => {
@@ -90,6 +92,7 @@ function StepList({ steps }: { steps: readonly StepId[] }) {
             {heading && (
               <h2 className="pt-4 text-base font-bold uppercase tracking-wide text-stone-500">{t(`parts.${heading}`)}</h2>
             )}
+            {id === firstBillable && <BillingNotice />}
             <StepCard id={id}>{Body && <Body />}</StepCard>
           </Fragment>
         );

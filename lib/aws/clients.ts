@@ -33,6 +33,10 @@ export type Aws = {
   readonly guardduty: GuardDutyClient;
   /** S3 client for a bucket that lives in another region than the session's. */
   s3In(region: string): S3Client;
+  /** CloudTrail client for a trail's home region (trails are managed from there). */
+  cloudtrailIn(region: string): CloudTrailClient;
+  /** GuardDuty client for another region (detectors are regional). */
+  guarddutyIn(region: string): GuardDutyClient;
 };
 
 // One keep-alive socket pool for every attendee's clients: sockets carry no credentials
@@ -76,6 +80,10 @@ export function createAws(target: AwsTarget): Aws {
     lazy(`s3:${region}`, () =>
       instrument(new S3Client({ ...baseConfig(target, region), forcePathStyle: endpointOverride })),
     );
+  const cloudtrailIn = (region: string) =>
+    lazy(`cloudtrail:${region}`, () => instrument(new CloudTrailClient(baseConfig(target, region))));
+  const guarddutyIn = (region: string) =>
+    lazy(`guardduty:${region}`, () => instrument(new GuardDutyClient(baseConfig(target, region))));
   return {
     region: target.region,
     accountId: target.accountId,
@@ -91,11 +99,13 @@ export function createAws(target: AwsTarget): Aws {
       return s3In(target.region);
     },
     get cloudtrail() {
-      return lazy("cloudtrail", () => instrument(new CloudTrailClient(baseConfig(target, target.region))));
+      return cloudtrailIn(target.region);
     },
     get guardduty() {
-      return lazy("guardduty", () => instrument(new GuardDutyClient(baseConfig(target, target.region))));
+      return guarddutyIn(target.region);
     },
     s3In,
+    cloudtrailIn,
+    guarddutyIn,
   };
 }

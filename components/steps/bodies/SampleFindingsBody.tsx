@@ -1,0 +1,61 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { SampleFindingsDetail } from "@/lib/aws/steps/sample-findings";
+import { HIGHLIGHTED_FINDING_TYPE } from "@/lib/workshop/findings";
+import { FindingsList } from "@/components/logging/FindingsList";
+import { Button, Spinner } from "@/components/ui/Button";
+import { FailureMessage } from "@/components/ui/FailureMessage";
+import { useWorkshop } from "@/components/workshop/WorkshopContext";
+import { useFix } from "../useFix";
+
+export function SampleFindingsBody() {
+  const t = useTranslations("steps.sample-findings");
+  const { outcomes, session } = useWorkshop();
+  const outcome = outcomes["sample-findings"];
+  const detail = outcome?.detail as SampleFindingsDetail | undefined;
+  const fix = useFix("sample-findings");
+  if (!detail) return null;
+
+  if (detail.detector !== "enabled") {
+    return (
+      <p className="text-sm text-amber-900">
+        <a href="#step-guardduty" className="font-semibold underline underline-offset-2">
+          {t("needsDetector")}
+        </a>
+      </p>
+    );
+  }
+
+  return (
+    <div className="space-y-4">
+      {detail.findings.length === 0 ? (
+        <>
+          <p className="text-sm leading-relaxed text-stone-700">{t("lead")}</p>
+          {session && (
+            <div className="flex flex-wrap items-center gap-3 rounded-xl bg-brand-50 p-4">
+              <Button busy={fix.pending} onClick={() => fix.run({})}>
+                {t("generate")}
+              </Button>
+              {fix.pending && (
+                <p role="status" className="flex items-center gap-2 text-sm text-sky-900" data-testid="findings-generating">
+                  <Spinner />
+                  {t("generating")}
+                </p>
+              )}
+            </div>
+          )}
+        </>
+      ) : (
+        <>
+          <p className="rounded-lg border border-brand-100 bg-brand-50 px-3 py-2 text-sm leading-relaxed">
+            {t("hint", { type: HIGHLIGHTED_FINDING_TYPE })}
+          </p>
+          <FindingsList findings={detail.findings} />
+          {detail.more && <p className="text-xs text-stone-600">{t("more")}</p>}
+        </>
+      )}
+      {fix.failure && <FailureMessage failure={fix.failure} />}
+    </div>
+  );
+}

@@ -1,0 +1,338 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { Failure } from "@/lib/aws/errors";
+import { finishTeardown, planTeardown, removeTeardownItem } from "@/lib/aws/teardown/actions";
+import type { KeptResource, PlannedRemoval, ResourceRef, TeardownDetail, TeardownPlan } from "@/lib/aws/teardown/types";
+import type { SessionView } from "@/lib/credentials/session-view";
+import { Link } from "@/i18n/navigation";
+import { PasteForm } from "@/components/credentials/PasteForm";
+import { useRegionLabel } from "@/components/credentials/RegionName";
+import { SessionBanner } from "@/components/credentials/SessionBanner";
+import { Chip, ResourceName } from "@/components/logging/ResourceBadges";
+import { Button, Spinner } from "@/components/ui/Button";
+import { FailureMessage } from "@/components/ui/FailureMessage";
+
+type RowStatus = "waiting" | "removing" | "emptying" | "removed" | "gone" | "failed";
+type Row = PlannedRemoval & { status: RowStatus; deleted: number; failure?: Failure; verified?: boolean };
+type Phase = "loading" | "review" | "running" | "verifying" | "finished" | "error";
+
+const SESSION_ENDING = new Set(["expired", "invalid-credentials", "not-signed-in"]);
+/** A bucket is emptied a slice at a time; this bounds the calls for one bucket. */
+const MAX_CALLS_PER_RESOURCE = 500;
+const KEPT_BUCKETS_SHOWN = 8;
+
+const sameRef = (a: ResourceRef, b: ResourceRef) => a.kind === b.kind && a.name === b.name && a.region === b.region;
+
+/**
+ * The teardown page: list what will be removed and what will not, then on confirmation
+ * remove one resource per server call (so each row updates live), then re-check step 10.
+ */
+export function TeardownFlow({ initialSession, backHref }: { initialSession: SessionView | null; backHref: string }) {
+  const t = useTranslations("teardown");
+  const tw = useTranslations("workshop");
+  const [session, setSession] = useState(initialSession);
+  const [signedOut, setSignedOut] = useState<string | null>(null);
+  const [phase, setPhase] = useState<Phase>("loading");
+  const [plan, setPlan] = useState<TeardownPlan | null>(null);
+  const [rows, setRows] = useState<Row[]>([]);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [finalState, setFinalState] = useState<TeardownDetail | null>(null);
+  const [done, setDone] = useState(false);
+  const generation = useRef(0);
+
+  const endSession = useCallback((f: Failure) => {
+    if (!SESSION_ENDING.has(f.code)) return false;
+    generation.current += 1;
+    setSession(null);
+    setSignedOut(f.code);
+    return true;
+  }, []);
+
+  const verify = useCallback(async () => {
+    const gen = generation.current;
+    setPhase("verifying");
+    const res = await finishTeardown();
+    if (gen !== generation.current) return;
+    if (!res.ok) {
+      if (!endSession(res)) {
+        setFailure(res);
+        setPhase("error");
+      }
+      return;
+    }
+    const detail = res.data.detail as TeardownDetail | undefined;
+    setFinalState(detail ?? null);
+    setDone(res.data.state === "done");
+    if (res.data.failure) setFailure(res.data.failure);
+    setRows((prev) => prev.map((r) => ({ ...r, verified: !(detail?.remaining ?? []).some((x) => sameRef(x, r)) })));
+    setPhase("finished");
+  }, [endSession]);
+
+  const load = useCallback(async () => {
+    const gen = generation.current;
+    setPhase("loading");
+    setFailure(null);
+    setFinalState(null);
+    const res = await planTeardown();
+    if (gen !== generation.current) return;
+    if (!res.ok) {
+      if (!endSession(res)) {
+        setFailure(res);
+        setPhase("error");
+      }
+      return;
+    }
+    setPlan(res.data);
+    setRows(res.data.remove.map((r) => ({ ...r, status: "waiting", deleted: 0 })));
+    if (res.data.remove.length === 0) await verify();
+    else setPhase("review");
+  }, [endSession, verify]);
+
+  useEffect(() => {
+    if (session) void load();
+  }, [session?.region, session?.expiresAt]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const update = (i: number, patch: Partial<Row>) => setRows((prev) => prev.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+
+  const run = async () => {
+    const gen = generation.current;
+    setPhase("running");
+    for (let i = 0; i < rows.length; i++) {
+      const ref = { kind: rows[i].kind, name: rows[i].name, region: rows[i].region };
+      update(i, { status: "removing", failure: undefined });
+      let deleted = 0;
+      for (let call = 0; call < MAX_CALLS_PER_RESOURCE; call++) {
+        const res = await removeTeardownItem(ref);
+        if (gen !== generation.current) return;
+        if (!res.ok) {
+          if (endSession(res)) return;
+          update(i, { status: "failed", failure: res });
+          break;
+        }
+        if (res.data.status === "emptying") {
+          deleted += res.data.deleted;
+          update(i, { status: "emptying", deleted });
+          continue;
+        }
+        update(i, { status: res.data.status });
+        break;
+      }
+    }
+    await verify();
+  };
+
+  if (!session) {
+    return (
+      <div className="space-y-4">
+        <p className="text-sm font-semibold text-stone-700">{t("signInLead")}</p>
+        <PasteForm
+          onSignedIn={(s) => {
+            setSignedOut(null);
+            setSession(s);
+          }}
+          notice={signedOut && signedOut !== "signed-out" ? tw(`signedOut.${signedOut === "invalid-credentials" ? "invalid" : "expired"}`) : undefined}
+        />
+      </div>
+    );
+  }
+
+  const busy = phase === "running" || phase === "verifying";
+  return (
+    <div className="space-y-5">
+      <SessionBanner
+        session={session}
+        onChange={setSession}
+        onSignedOut={(reason) => {
+          generation.current += 1;
+          setSession(null);
+          setSignedOut(reason);
+        }}
+      />
+
+      {phase === "loading" && (
+        <p role="status" className="flex items-center gap-2 rounded-xl bg-white p-4 text-sm shadow-sm" data-testid="teardown-searching">
+          <Spinner />
+          {t("searching")}
+        </p>
+      )}
+
+      {phase === "error" && failure && (
+        <div className="space-y-3">
+          <FailureMessage failure={failure} />
+          <Button variant="secondary" onClick={() => void load()}>
+            {t("retry")}
+          </Button>
+        </div>
+      )}
+
+      {plan && phase !== "loading" && phase !== "error" && (
+        <>
+          <RemoveSection rows={rows} phase={phase} />
+          <KeepSection keep={plan.keep} unchecked={plan.unchecked} />
+
+          {phase === "review" && rows.length > 0 && (
+            <div className="space-y-2 rounded-2xl border border-red-200 bg-red-50 p-4">
+              <p className="text-sm text-red-900">{t("confirmNote")}</p>
+              <Button variant="danger" onClick={() => void run()} data-testid="confirm-teardown">
+                {t("confirm", { count: rows.length })}
+              </Button>
+            </div>
+          )}
+
+          {phase === "verifying" && (
+            <p role="status" className="flex items-center gap-2 text-sm text-sky-900">
+              <Spinner />
+              {t("verifying")}
+            </p>
+          )}
+
+          {phase === "finished" && (
+            <div aria-live="polite" data-testid="teardown-result" data-done={done}>
+              {done ? (
+                <p className="rounded-xl border border-emerald-300 bg-emerald-50 p-4 font-semibold text-emerald-900">
+                  ✓ {rows.length > 0 ? t("finished") : t("alreadyClean")}
+                </p>
+              ) : rows.length > 0 || (finalState?.remaining.length ?? 0) > 0 ? (
+                <div className="space-y-3 rounded-xl border border-amber-300 bg-amber-50 p-4">
+                  <p className="font-semibold text-amber-900">{t("incomplete")}</p>
+                  {failure && <FailureMessage failure={failure} />}
+                  <Button variant="secondary" onClick={() => void load()}>
+                    {t("retry")}
+                  </Button>
+                </div>
+              ) : null}
+            </div>
+          )}
+        </>
+      )}
+
+      <Link href={backHref} className={`inline-block text-sm font-semibold text-sky-800 underline-offset-2 hover:underline ${busy ? "pointer-events-none opacity-50" : ""}`}>
+        ← {t("back")}
+      </Link>
+    </div>
+  );
+}
+
+function RemoveSection({ rows, phase }: { rows: Row[]; phase: Phase }) {
+  const t = useTranslations("teardown");
+  return (
+    <section aria-labelledby="remove-title" className="rounded-2xl border border-stone-200 bg-white p-4 shadow-sm sm:p-5">
+      <h2 id="remove-title" className="text-lg font-bold">
+        {t("removeHeading")}
+      </h2>
+      {rows.length === 0 ? (
+        <p className="mt-2 text-sm text-stone-700" data-testid="nothing-to-remove">
+          {t("nothingToRemove")}
+        </p>
+      ) : (
+        <ul className="mt-3 divide-y divide-stone-100" data-testid="teardown-remove">
+          {rows.map((r) => (
+            <RemoveRow key={`${r.kind}/${r.region}/${r.name}`} row={r} showStatus={phase !== "review"} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+const STATUS_STYLE: Record<RowStatus, string> = {
+  waiting: "text-stone-500",
+  removing: "text-sky-900",
+  emptying: "text-sky-900",
+  removed: "text-emerald-800",
+  gone: "text-emerald-800",
+  failed: "text-red-800",
+};
+
+function RemoveRow({ row: r, showStatus }: { row: Row; showStatus: boolean }) {
+  const t = useTranslations("teardown");
+  const tr = useTranslations("resources");
+  const regionLabel = useRegionLabel();
+  const facts: string[] = [];
+  if (r.kind === "trail") {
+    if (r.bucket) facts.push(t("writesTo", { bucket: r.bucket }));
+    if (r.logging !== null && r.logging !== undefined) facts.push(r.logging ? t("trailLogging") : t("trailStopped"));
+  }
+  if (r.kind === "bucket" && r.objects) {
+    facts.push(r.objects.capped ? t("objectsCapped", { count: r.objects.count.toLocaleString() }) : t("objects", { count: r.objects.count }));
+  }
+  if (r.kind === "detector" && r.enabled !== undefined) facts.push(r.enabled ? t("detectorEnabled") : t("detectorDisabled"));
+
+  return (
+    <li className="py-3" data-testid="teardown-row" data-kind={r.kind} data-name={r.name} data-status={r.status} data-verified={r.verified}>
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <div className="min-w-0">
+          <p className="text-sm font-semibold">{tr(r.kind)}</p>
+          <p className="text-sm">
+            <ResourceName>{r.name}</ResourceName>
+          </p>
+          <p className="mt-0.5 text-xs text-stone-600">{[regionLabel(r.region), ...facts].join(" · ")}</p>
+        </div>
+        {showStatus && (
+          <p className={`flex items-center gap-1.5 text-sm font-semibold ${STATUS_STYLE[r.status]}`} aria-live="polite">
+            {(r.status === "removing" || r.status === "emptying") && <Spinner />}
+            {(r.status === "removed" || r.status === "gone") && <span aria-hidden="true">✓</span>}
+            {r.status === "failed" && <span aria-hidden="true">✗</span>}
+            {r.status === "emptying" ? t("status.emptying", { deleted: r.deleted.toLocaleString() }) : t(`status.${r.status}`)}
+          </p>
+        )}
+      </div>
+      {r.failure && <FailureMessage failure={r.failure} className="mt-2" />}
+      {r.verified !== undefined && (
+        <p className={`mt-1 text-xs font-semibold ${r.verified ? "text-emerald-800" : "text-red-800"}`} data-testid="teardown-verified">
+          {r.verified ? t("verifiedGone") : t("stillThere")}
+        </p>
+      )}
+    </li>
+  );
+}
+
+function KeepSection({ keep, unchecked }: { keep: KeptResource[]; unchecked: string[] }) {
+  const t = useTranslations("teardown");
+  const tr = useTranslations("resources");
+  const regionLabel = useRegionLabel();
+  const buckets = keep.filter((k) => k.kind === "bucket");
+  const shown = [...keep.filter((k) => k.kind !== "bucket"), ...buckets.slice(0, KEPT_BUCKETS_SHOWN)];
+  const hidden = buckets.length - Math.min(buckets.length, KEPT_BUCKETS_SHOWN);
+  return (
+    <section aria-labelledby="keep-title" className="rounded-2xl border border-stone-200 bg-white p-4 shadow-sm sm:p-5">
+      <h2 id="keep-title" className="text-lg font-bold">
+        {t("keepHeading")}
+      </h2>
+      <ul className="mt-3 space-y-2.5 text-sm" data-testid="teardown-keep">
+        <li className="flex gap-2">
+          <span aria-hidden="true" className="text-emerald-700">
+            ✓
+          </span>
+          <span>{t("iamKept")}</span>
+        </li>
+        {shown.map((k) => (
+          <li key={`${k.kind}/${k.region}/${k.name}`} className="flex gap-2" data-testid="kept-row" data-name={k.name}>
+            <span aria-hidden="true" className="text-emerald-700">
+              ✓
+            </span>
+            <span className="min-w-0">
+              <span className="font-semibold">{tr(k.kind)}</span> <ResourceName>{k.name}</ResourceName>{" "}
+              <span className="text-stone-600">{regionLabel(k.region)}</span>{" "}
+              {k.reason === "not-hajime" ? (
+                <Chip>{t("reason.not-hajime")}</Chip>
+              ) : (
+                <span className="mt-1 block rounded-lg border border-amber-300 bg-amber-50 px-2 py-1 text-xs text-amber-900">
+                  {t("reason.re-enabled")}
+                </span>
+              )}
+            </span>
+          </li>
+        ))}
+        {hidden > 0 && <li className="pl-6 text-stone-600">{t("moreBuckets", { count: hidden })}</li>}
+      </ul>
+      {unchecked.length > 0 && (
+        <p className="mt-3 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-xs text-amber-900">
+          {t("unchecked", { regions: unchecked.join(", ") })}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,23 @@
+import type { Migration } from "@/lib/db/migrations";
+
+/**
+ * The ledger's table: one row per resource Hajime made (or re-enabled) in an account and
+ * region. The account is its keyed hash (lib/db/account-key.ts), never its id; resources
+ * are names (trail name, bucket name, detector id), never ARNs.
+ */
+export const LEDGER_MIGRATIONS: readonly Migration[] = [
+  {
+    area: "ledger",
+    version: 1,
+    up: `CREATE TABLE ledger_resources (
+      account_key TEXT NOT NULL,
+      region TEXT NOT NULL,
+      kind TEXT NOT NULL CHECK (kind IN ('trail', 'bucket', 'detector')),
+      name TEXT NOT NULL,
+      origin TEXT NOT NULL DEFAULT 'created' CHECK (origin IN ('created', 're-enabled')),
+      created_at INTEGER NOT NULL,
+      removed_at INTEGER,
+      PRIMARY KEY (account_key, region, kind, name)
+    ) WITHOUT ROWID`,
+  },
+];

@@ -1,0 +1,104 @@
+import "server-only";
+import {
+  CreateSampleFindingsCommand,
+  GetFindingsCommand,
+  ListFindingsCommand,
+  type Finding,
+} from "@aws-sdk/client-guardduty";
+import type { FindingView } from "@/lib/workshop/findings";
+import type { Aws } from "../clients";
+import { fail, ok } from "../errors";
+import { isAwsError } from "../logging/aws-error";
+import { detectorsIn, primaryDetector } from "../logging/detectors";
+import { findingViews, SAMPLE_CRITERIA, SAMPLE_FINDING_TYPES } from "../logging/findings";
+import type { Step } from "../step";
+
+export type SampleFindingsDetail = {
+  detector: "none" | "disabled" | "enabled";
+  findings: FindingView[];
+  /** More sample findings exist than the viewer loaded. */
+  more: boolean;
+};
+
+export type SampleFindingsFixReport = { generated: number };
+
+/** How many findings the viewer loads: ListFindings pages hold 50, GetFindings takes 50 ids. */
+const VIEW_LIMIT = 100;
+const PAGE = 50;
+
+export async function sampleFindingIds(aws: Aws, detectorId: string, limit = VIEW_LIMIT): Promise<{ ids: string[]; more: boolean }> {
+  const ids: string[] = [];
+  let token: string | undefined;
+  do {
+    const page = await aws.guardduty.send(
+      new ListFindingsCommand({
+        DetectorId: detectorId,
+        FindingCriteria: SAMPLE_CRITERIA,
+        SortCriteria: { AttributeName: "severity", OrderBy: "DESC" },
+        MaxResults: Math.min(PAGE, limit - ids.length),
+        NextToken: token,
+      }),
+    );
+    ids.push(...(page.FindingIds ?? []));
+    token = page.NextToken || undefined;
+  } while (token && ids.length < limit);
+  return { ids: ids.slice(0, limit), more: Boolean(token) };
+}
+
+export async function getFindings(aws: Aws, detectorId: string, ids: readonly string[]): Promise<Finding[]> {
+  const out: Finding[] = [];
+  for (let i = 0; i < ids.length; i += PAGE) {
+    const page = await aws.guardduty.send(
+      new GetFindingsCommand({
+        DetectorId: detectorId,
+        FindingIds: ids.slice(i, i + PAGE),
+        SortCriteria: { AttributeName: "severity", OrderBy: "DESC" },
+      }),
+    );
+    out.push(...(page.Findings ?? []));
+  }
+  return out;
+}
+
+/** Waits between polls for the generated findings; tests make it instant. */
+export const timing = { pollMs: 1_000, polls: 15 };
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export const sampleFindings: Step<SampleFindingsDetail, Record<string, never>, SampleFindingsFixReport> = {
+  id: "sample-findings",
+
+  async check(aws) {
+    const detector = primaryDetector(await detectorsIn(aws));
+    if (!detector?.enabled) {
+      return { state: "todo", detail: { detector: detector ? "disabled" : "none", findings: [], more: false } };
+    }
+    const { ids, more } = await sampleFindingIds(aws, detector.id);
+    if (ids.length === 0) return { state: "todo", detail: { detector: "enabled", findings: [], more: false } };
+    const findings = findingViews(await getFindings(aws, detector.id, ids), aws.accountId);
+    return { state: "done", detail: { detector: "enabled", findings, more } };
+  },
+
+  async fix(aws) {
+    const detector = primaryDetector(await detectorsIn(aws));
+    if (!detector?.enabled) return fail("guardduty-not-enabled");
+    try {
+      await aws.guardduty.send(
+        new CreateSampleFindingsCommand({ DetectorId: detector.id, FindingTypes: [...SAMPLE_FINDING_TYPES] }),
+      );
+    } catch (error) {
+      // GuardDuty retires finding types now and then; one unknown type fails the whole
+      // request. The type the hands-on is about is enough to carry on.
+      if (!isAwsError(error, "BadRequestException")) throw error;
+      await aws.guardduty.send(
+        new CreateSampleFindingsCommand({ DetectorId: detector.id, FindingTypes: [SAMPLE_FINDING_TYPES[0]] }),
+      );
+    }
+    // Generation takes a moment: wait until ListFindings returns them.
+    for (let i = 0; i < timing.polls; i++) {
+      const { ids } = await sampleFindingIds(aws, detector.id, PAGE);
+      if (ids.length > 0) return ok({ generated: ids.length });
+      await sleep(timing.pollMs);
+    }
+    return fail("findings-not-ready");
+  },
+};

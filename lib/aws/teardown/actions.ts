@@ -1,0 +1,60 @@
+"use server";
+
+import { z } from "zod";
+import { awsFor } from "@/lib/credentials/current";
+import { fail, ok, toFailure, type Result } from "../errors";
+import { ledgerFor } from "../ledger-store";
+import { isRegion } from "../regions";
+import { reportOutcomes } from "../report";
+import { runCheck, type CheckOutcome } from "../run";
+import { endIfDead, requireSession } from "../session-guard";
+import { discover } from "./discover";
+import { removeResource } from "./remove";
+import { teardown } from "./step";
+import type { RemovalProgress, TeardownPlan } from "./types";
+
+/** The teardown page's doors to lib/aws: plan, remove one resource, check at the end. */
+
+export async function planTeardown(): Promise<Result<TeardownPlan>> {
+  const session = await requireSession();
+  if ("ok" in session) return session;
+  try {
+    const found = await discover(awsFor(session), ledgerFor(session), { countObjects: true, trailStatus: true });
+    const { missing: _, ...plan } = found;
+    return ok(plan);
+  } catch (error) {
+    const failure = toFailure(error);
+    return (await endIfDead(session, failure)) ?? failure;
+  }
+}
+
+const resourceRef = z.object({
+  kind: z.enum(["trail", "bucket", "detector"]),
+  name: z.string().min(1).max(255).regex(/^[A-Za-z0-9._-]+$/),
+  // Hajime only ever makes things in the regions an attendee can choose.
+  region: z.string().refine(isRegion),
+});
+
+export async function removeTeardownItem(input: unknown): Promise<Result<RemovalProgress>> {
+  const ref = resourceRef.safeParse(input);
+  if (!ref.success) return fail("invalid-input", { field: "resource" });
+  const session = await requireSession();
+  if ("ok" in session) return session;
+  try {
+    return await removeResource(awsFor(session), ledgerFor(session), ref.data);
+  } catch (error) {
+    const failure = toFailure(error);
+    return (await endIfDead(session, failure)) ?? failure;
+  }
+}
+
+/** Re-checks step 10 after a run and reports it like any other check. */
+export async function finishTeardown(): Promise<Result<CheckOutcome>> {
+  const session = await requireSession();
+  if ("ok" in session) return session;
+  const outcome = await runCheck(teardown, awsFor(session));
+  const dead = await endIfDead(session, outcome.failure);
+  if (dead) return dead;
+  await reportOutcomes(session, [outcome]);
+  return ok(outcome);
+}

@@ -1,0 +1,126 @@
+import "server-only";
+import { REGIONS } from "../regions";
+import type { Aws } from "../clients";
+import type { CreatedLedger, CreatedResource } from "../ledger";
+import { bucketFacts, countObjectVersions, ownBuckets } from "../logging/buckets";
+import { detectorsIn, type DetectorInfo } from "../logging/detectors";
+import { isLogging, listTrails, type TrailInfo } from "../logging/trails";
+import type { KeptResource, PlannedRemoval, TeardownPlan } from "./types";
+
+/**
+ * What of Hajime's is in the account: the union of the ledger's entries (verified to still
+ * exist) and resources carrying Hajime's tag, found by listing. Everything else is kept.
+ */
+export type Discovery = TeardownPlan & {
+  /** Ledger entries whose resource no longer exists (removed outside teardown). */
+  missing: CreatedResource[];
+};
+
+export type DiscoverOptions = {
+  /** Count each bucket's objects (the plan shows it; the step's check does not need it). */
+  countObjects?: boolean;
+  /** Ask each Hajime trail whether it is logging. */
+  trailStatus?: boolean;
+};
+
+const isCreated = (r: CreatedResource) => (r.origin ?? "created") === "created";
+
+export function ledgerHas(ledger: readonly CreatedResource[], kind: CreatedResource["kind"], name: string, region?: string): boolean {
+  return ledger.some((r) => r.kind === kind && r.name === name && (region === undefined || r.region === region) && isCreated(r));
+}
+
+export async function discover(aws: Aws, ledger: CreatedLedger, options: DiscoverOptions = {}): Promise<Discovery> {
+  const [active, removed] = await Promise.all([ledger.list(), ledger.removed()]);
+  const [trails, buckets, detectors] = await Promise.all([
+    discoverTrails(aws, active, options),
+    discoverBuckets(aws, active, options),
+    discoverDetectors(aws, active),
+  ]);
+  const remove = [...trails.remove, ...buckets.remove, ...detectors.remove];
+  const present = (r: CreatedResource) =>
+    remove.some((p) => p.kind === r.kind && p.name === r.name && (r.kind === "bucket" || p.region === r.region)) ||
+    detectors.keep.some((k) => k.kind === r.kind && k.name === r.name && k.region === r.region);
+  const missing = active.filter(
+    (r) => !present(r) && !(r.kind === "detector" && detectors.unchecked.includes(r.region)),
+  );
+  return {
+    remove,
+    keep: [...trails.keep, ...buckets.keep, ...detectors.keep],
+    unchecked: detectors.unchecked,
+    cleaned: removed.length + missing.filter(isCreated).length,
+    missing,
+  };
+}
+
+type Part = { remove: PlannedRemoval[]; keep: KeptResource[] };
+
+async function discoverTrails(aws: Aws, ledger: readonly CreatedResource[], options: DiscoverOptions): Promise<Part> {
+  const regions = [aws.region, ...ledger.filter((r) => r.kind === "trail").map((r) => r.region)];
+  const trails = await listTrails(aws, regions);
+  const part: Part = { remove: [], keep: [] };
+  await Promise.all(
+    trails.map(async (t: TrailInfo) => {
+      const ref = { kind: "trail" as const, name: t.name, region: t.homeRegion };
+      if (!(t.tagged || ledgerHas(ledger, "trail", t.name, t.homeRegion))) {
+        part.keep.push({ ...ref, reason: "not-hajime" });
+        return;
+      }
+      let logging: boolean | null = null;
+      if (options.trailStatus) logging = await isLogging(aws, t).catch(() => null);
+      part.remove.push({ ...ref, bucket: t.bucket, logging });
+    }),
+  );
+  return sorted(part);
+}
+
+async function discoverBuckets(aws: Aws, ledger: readonly CreatedResource[], options: DiscoverOptions): Promise<Part> {
+  const facts = await bucketFacts(aws, await ownBuckets(aws));
+  const part: Part = { remove: [], keep: [] };
+  await Promise.all(
+    facts.map(async (b) => {
+      const ref = { kind: "bucket" as const, name: b.name, region: b.region };
+      if (!(b.tagged || ledgerHas(ledger, "bucket", b.name))) {
+        part.keep.push({ ...ref, reason: "not-hajime" });
+        return;
+      }
+      const objects = options.countObjects ? await countObjectVersions(aws, b.name, b.region) : null;
+      part.remove.push({ ...ref, objects });
+    }),
+  );
+  return sorted(part);
+}
+
+async function discoverDetectors(aws: Aws, ledger: readonly CreatedResource[]): Promise<Part & { unchecked: string[] }> {
+  const regions = [...new Set<string>([aws.region, ...REGIONS, ...ledger.filter((r) => r.kind === "detector").map((r) => r.region)])];
+  const part: Part & { unchecked: string[] } = { remove: [], keep: [], unchecked: [] };
+  await Promise.all(
+    regions.map(async (region) => {
+      let found: DetectorInfo[];
+      try {
+        found = await detectorsIn(aws, region);
+      } catch {
+        part.unchecked.push(region);
+        return;
+      }
+      for (const d of found) {
+        const ref = { kind: "detector" as const, name: d.id, region };
+        if (d.tagged || ledgerHas(ledger, "detector", d.id, region)) {
+          part.remove.push({ ...ref, enabled: d.enabled });
+        } else {
+          const reEnabled = ledger.some((r) => r.kind === "detector" && r.name === d.id && r.region === region);
+          part.keep.push({ ...ref, reason: reEnabled ? "re-enabled" : "not-hajime" });
+        }
+      }
+    }),
+  );
+  part.unchecked.sort();
+  return sorted(part);
+}
+
+function sorted<T extends Part>(part: T): T {
+  const order = (a: { name: string; region: string }, b: { name: string; region: string }) =>
+    a.region.localeCompare(b.region) || a.name.localeCompare(b.name);
+  part.remove.sort(order);
+  part.keep.sort(order);
+  return part;
+}

@@ -1,0 +1,286 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { CreateTrailCommand, GetTrailStatusCommand, StartLoggingCommand, StopLoggingCommand } from "@aws-sdk/client-cloudtrail";
+import { CreateDetectorCommand } from "@aws-sdk/client-guardduty";
+import {
+  CreateBucketCommand,
+  DeleteObjectCommand,
+  PutBucketVersioningCommand,
+  PutObjectCommand,
+} from "@aws-sdk/client-s3";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createAws } from "@/lib/aws/clients";
+import { MemoryLedger } from "@/lib/aws/ledger";
+import { ledgerForAccount } from "@/lib/aws/ledger-store";
+import { runCheck, runFix } from "@/lib/aws/run";
+import { cloudtrail } from "@/lib/aws/steps/cloudtrail";
+import { guardduty } from "@/lib/aws/steps/guardduty";
+import { discover } from "@/lib/aws/teardown/discover";
+import { removeResource } from "@/lib/aws/teardown/remove";
+import { checkTeardown, teardown } from "@/lib/aws/teardown/step";
+import { createBucket } from "@/lib/aws/logging/buckets";
+import { mapLimit } from "@/lib/aws/logging/aws-error";
+import { attendee } from "./attendee";
+import { bucketExists, detectorIds, detectorStatus, runTeardown, trailNames, uniqueBucket, versionCount } from "./logging-support";
+
+beforeAll(() => {
+  // Step 10's registered check reads the SQLite ledger: give it a scratch DATA_DIR.
+  process.env.DATA_DIR = mkdtempSync(join(tmpdir(), "hajime-teardown-"));
+});
+
+async function steps7and8(aws: Parameters<typeof discover>[0], ledger: MemoryLedger, bucket = uniqueBucket()) {
+  expect((await runFix(cloudtrail, aws, { bucketName: bucket, trailName: "hajime-trail" }, { ledger })).ok).toBe(true);
+  expect((await runFix(guardduty, aws, {}, { ledger })).ok).toBe(true);
+  return bucket;
+}
+
+describe("step 10: teardown (moto)", () => {
+  it("removes exactly Hajime's trail, bucket and detector; the attendee's own survive untouched", async () => {
+    const { aws, keys } = await attendee("ap-northeast-1");
+    // What the attendee had before the hands-on: a trail writing to their own bucket, and
+    // GuardDuty in another region. None of it is tagged.
+    const theirs = uniqueBucket("attendee-logs");
+    await aws.s3.send(new CreateBucketCommand({ Bucket: theirs, CreateBucketConfiguration: { LocationConstraint: "ap-northeast-1" } }));
+    await aws.s3.send(new PutObjectCommand({ Bucket: theirs, Key: "keep.txt", Body: "mine" }));
+    await aws.cloudtrail.send(new CreateTrailCommand({ Name: "company-audit", S3BucketName: theirs, IsMultiRegionTrail: true }));
+    await aws.cloudtrail.send(new StartLoggingCommand({ Name: "company-audit" }));
+    const west = createAws({ keys, region: "us-west-2", accountId: keys.accountId });
+    const { DetectorId: theirDetector } = await west.guardduty.send(new CreateDetectorCommand({ Enable: true }));
+
+    const ledger = new MemoryLedger();
+    const bucket = await steps7and8(aws, ledger);
+    const [hajimeDetector] = await detectorIds(aws);
+
+    const { plan, results } = await runTeardown(aws, ledger);
+    expect(plan.remove.map(({ kind, name, region }) => ({ kind, name, region }))).toEqual([
+      { kind: "trail", name: "hajime-trail", region: "ap-northeast-1" },
+      { kind: "bucket", name: bucket, region: "ap-northeast-1" },
+      { kind: "detector", name: hajimeDetector, region: "ap-northeast-1" },
+    ]);
+    expect(plan.keep).toEqual(
+      expect.arrayContaining([
+        { kind: "trail", name: "company-audit", region: "ap-northeast-1", reason: "not-hajime" },
+        { kind: "bucket", name: theirs, region: "ap-northeast-1", reason: "not-hajime" },
+        { kind: "detector", name: theirDetector, region: "us-west-2", reason: "not-hajime" },
+      ]),
+    );
+    expect(results.map((r) => r.result)).toEqual(["removed", "removed", "removed"]);
+
+    expect(await trailNames(aws)).toEqual(["company-audit"]);
+    expect((await aws.cloudtrail.send(new GetTrailStatusCommand({ Name: "company-audit" }))).IsLogging).toBe(true);
+    expect(await bucketExists(aws, bucket)).toBe(false);
+    expect(await bucketExists(aws, theirs)).toBe(true);
+    expect(await versionCount(aws, theirs)).toBe(1);
+    expect(await detectorIds(aws)).toEqual([]);
+    expect(await detectorIds(aws, "us-west-2")).toEqual([theirDetector]);
+    expect(await detectorStatus(aws, theirDetector!, "us-west-2")).toBe("ENABLED");
+
+    expect(ledger.list()).toEqual([]);
+    expect(await checkTeardown(aws, ledger)).toMatchObject({ state: "done", detail: { remaining: [], cleaned: 3 } });
+  });
+
+  it("empties a versioned bucket of 1,500 objects and delete markers, paging past 1,000, and removes it", async () => {
+    const { aws } = await attendee();
+    const ledger = new MemoryLedger();
+    const bucket = await steps7and8(aws, ledger);
+    await aws.s3.send(new PutBucketVersioningCommand({ Bucket: bucket, VersioningConfiguration: { Status: "Enabled" } }));
+    const keys = Array.from({ length: 1500 }, (_, i) => `AWSLogs/test/${String(i).padStart(4, "0")}.json.gz`);
+    await mapLimit(keys, 16, (Key) => aws.s3.send(new PutObjectCommand({ Bucket: bucket, Key, Body: "{}" })));
+    // A second version of some, and delete markers on others.
+    await mapLimit(keys.slice(0, 100), 16, (Key) => aws.s3.send(new PutObjectCommand({ Bucket: bucket, Key, Body: "{ }" })));
+    await mapLimit(keys.slice(100, 300), 16, (Key) => aws.s3.send(new DeleteObjectCommand({ Bucket: bucket, Key })));
+    expect(await versionCount(aws, bucket)).toBe(1800);
+
+    const { plan, results } = await runTeardown(aws, ledger);
+    expect(plan.remove.find((r) => r.kind === "bucket")?.objects).toEqual({ count: 1800, capped: false });
+    expect(results.map((r) => r.result)).toEqual(["removed", "removed", "removed"]);
+    expect(await bucketExists(aws, bucket)).toBe(false);
+  });
+
+  it("shows progress on a big bucket: one call per time slice, until removed", async () => {
+    const { aws } = await attendee();
+    const ledger = new MemoryLedger();
+    const bucket = await steps7and8(aws, ledger);
+    const keys = Array.from({ length: 1200 }, (_, i) => `k/${i}`);
+    await mapLimit(keys, 16, (Key) => aws.s3.send(new PutObjectCommand({ Bucket: bucket, Key, Body: "x" })));
+    await runTeardown(aws, new MemoryLedger()); // tags alone find them; the bucket goes last
+    expect(await bucketExists(aws, bucket)).toBe(false);
+
+    const again = await steps7and8(aws, ledger, uniqueBucket());
+    await mapLimit(keys, 16, (Key) => aws.s3.send(new PutObjectCommand({ Bucket: again, Key, Body: "x" })));
+    const trail = (await discover(aws, ledger)).remove.find((r) => r.kind === "trail")!;
+    expect((await removeResource(aws, ledger, trail)).ok).toBe(true);
+    const first = await removeResource(aws, ledger, { kind: "bucket", name: again, region: aws.region }, 0);
+    expect(first).toEqual({ ok: true, data: { status: "emptying", deleted: 1000 } });
+    const second = await removeResource(aws, ledger, { kind: "bucket", name: again, region: aws.region }, 0);
+    expect(second).toEqual({ ok: true, data: { status: "emptying", deleted: 200 } });
+    const third = await removeResource(aws, ledger, { kind: "bucket", name: again, region: aws.region }, 0);
+    expect(third).toEqual({ ok: true, data: { status: "removed" } });
+  });
+
+  it("run twice: the second run finds nothing to do and the step stays done", async () => {
+    const { aws } = await attendee();
+    const ledger = new MemoryLedger();
+    await steps7and8(aws, ledger);
+    await runTeardown(aws, ledger);
+    const second = await runTeardown(aws, ledger);
+    expect(second.plan.remove).toEqual([]);
+    expect(second.results).toEqual([]);
+    expect((await checkTeardown(aws, ledger)).state).toBe("done");
+  });
+
+  it("a removal asked for twice (two tabs) is 'gone' the second time", async () => {
+    const { aws } = await attendee();
+    const ledger = new MemoryLedger();
+    const bucket = await steps7and8(aws, ledger);
+    const [id] = await detectorIds(aws);
+    const refs = [
+      { kind: "trail" as const, name: "hajime-trail", region: aws.region },
+      { kind: "bucket" as const, name: bucket, region: aws.region },
+      { kind: "detector" as const, name: id, region: aws.region },
+    ];
+    for (const ref of refs) expect(await removeResource(aws, ledger, ref)).toEqual({ ok: true, data: { status: "removed" } });
+    for (const ref of refs) expect(await removeResource(aws, ledger, ref)).toEqual({ ok: true, data: { status: "gone" } });
+  });
+
+  it("finishes after a half-done teardown (trail removed, bucket and detector left)", async () => {
+    const { aws } = await attendee();
+    const ledger = new MemoryLedger();
+    const bucket = await steps7and8(aws, ledger);
+    expect(await removeResource(aws, ledger, { kind: "trail", name: "hajime-trail", region: aws.region })).toMatchObject({ ok: true });
+    expect(await checkTeardown(aws, ledger)).toMatchObject({ state: "todo", detail: { cleaned: 1 } });
+    const { plan, results } = await runTeardown(aws, ledger);
+    expect(plan.remove.map((r) => r.kind)).toEqual(["bucket", "detector"]);
+    expect(results.map((r) => r.result)).toEqual(["removed", "removed"]);
+    expect(await bucketExists(aws, bucket)).toBe(false);
+    expect((await checkTeardown(aws, ledger)).state).toBe("done");
+  });
+
+  it("after a half-done step 7 (bucket made, no trail) removes the bucket", async () => {
+    const { aws } = await attendee();
+    const ledger = new MemoryLedger();
+    const bucket = uniqueBucket();
+    await runFix(cloudtrail, aws, { bucketName: bucket, trailName: "hajime-trail", stage: "bucket" }, { ledger });
+    const { plan, results } = await runTeardown(aws, ledger);
+    expect(plan.remove.map((r) => r.kind)).toEqual(["bucket"]);
+    expect(results.map((r) => r.result)).toEqual(["removed"]);
+    expect(await bucketExists(aws, bucket)).toBe(false);
+  });
+
+  it("after a step 7 that died right after CreateBucket (recorded, not yet tagged) removes the bucket", async () => {
+    const { aws } = await attendee();
+    const ledger = new MemoryLedger();
+    const bucket = uniqueBucket();
+    expect(await createBucket(aws, bucket, aws.region)).toEqual({ kind: "created", region: aws.region });
+    await ledger.remember({ kind: "bucket", name: bucket, region: aws.region });
+    const { results } = await runTeardown(aws, ledger);
+    expect(results).toEqual([{ ref: { kind: "bucket", name: bucket, region: aws.region }, result: "removed", calls: 1 }]);
+  });
+
+  it("after a step 7 whose trail never started logging removes trail and bucket", async () => {
+    const { aws } = await attendee();
+    const ledger = new MemoryLedger();
+    const bucket = await steps7and8(aws, ledger);
+    await aws.cloudtrail.send(new StopLoggingCommand({ Name: "hajime-trail" }));
+    const { results } = await runTeardown(aws, ledger);
+    expect(results.map((r) => r.result)).toEqual(["removed", "removed", "removed"]);
+    expect(await trailNames(aws)).toEqual([]);
+    expect(await bucketExists(aws, bucket)).toBe(false);
+  });
+
+  it("after the server forgot everything, finds Hajime's resources by their tags", async () => {
+    const { aws } = await attendee();
+    const bucket = await steps7and8(aws, new MemoryLedger());
+    const amnesiac = new MemoryLedger();
+    const { plan, results } = await runTeardown(aws, amnesiac);
+    expect(plan.remove.map((r) => r.kind)).toEqual(["trail", "bucket", "detector"]);
+    expect(results.map((r) => r.result)).toEqual(["removed", "removed", "removed"]);
+    expect(await bucketExists(aws, bucket)).toBe(false);
+  });
+
+  it("finds and empties the bucket after the attendee switched region", async () => {
+    const { aws, keys } = await attendee("ap-northeast-1");
+    const ledger = new MemoryLedger();
+    const bucket = await steps7and8(aws, ledger);
+    await aws.s3.send(new PutObjectCommand({ Bucket: bucket, Key: "AWSLogs/x.json.gz", Body: "{}" }));
+    const elsewhere = createAws({ keys, region: "eu-west-1", accountId: keys.accountId });
+    const { plan, results } = await runTeardown(elsewhere, ledger);
+    expect(plan.remove.map(({ kind, region }) => ({ kind, region }))).toEqual([
+      { kind: "trail", region: "ap-northeast-1" },
+      { kind: "bucket", region: "ap-northeast-1" },
+      { kind: "detector", region: "ap-northeast-1" },
+    ]);
+    expect(results.map((r) => r.result)).toEqual(["removed", "removed", "removed"]);
+    expect(await bucketExists(aws, bucket)).toBe(false);
+    expect(await detectorIds(aws)).toEqual([]);
+  });
+
+  it("keeps a detector the attendee had and Hajime only re-enabled", async () => {
+    const { aws } = await attendee();
+    const { DetectorId } = await aws.guardduty.send(new CreateDetectorCommand({ Enable: false }));
+    const ledger = new MemoryLedger();
+    await steps7and8(aws, ledger);
+    const { plan } = await runTeardown(aws, ledger);
+    expect(plan.remove.map((r) => r.kind)).toEqual(["trail", "bucket"]);
+    expect(plan.keep).toContainEqual({ kind: "detector", name: DetectorId, region: aws.region, reason: "re-enabled" });
+    expect(await detectorIds(aws)).toEqual([DetectorId]);
+    expect(await removeResource(aws, ledger, { kind: "detector", name: DetectorId!, region: aws.region })).toEqual({
+      ok: false,
+      code: "not-hajime",
+    });
+    expect(await checkTeardown(aws, ledger)).toMatchObject({
+      state: "done",
+      detail: { reEnabled: [{ kind: "detector", name: DetectorId, region: aws.region }] },
+    });
+  });
+
+  it("refuses to remove what is not Hajime's, whatever the request names", async () => {
+    const { aws } = await attendee();
+    const theirs = uniqueBucket("attendee");
+    await aws.s3.send(new CreateBucketCommand({ Bucket: theirs, CreateBucketConfiguration: { LocationConstraint: "ap-northeast-1" } }));
+    await aws.cloudtrail.send(new CreateTrailCommand({ Name: "their-trail", S3BucketName: theirs }));
+    const { DetectorId } = await aws.guardduty.send(new CreateDetectorCommand({ Enable: true }));
+    const ledger = new MemoryLedger();
+    for (const ref of [
+      { kind: "trail" as const, name: "their-trail", region: aws.region },
+      { kind: "bucket" as const, name: theirs, region: aws.region },
+      { kind: "detector" as const, name: DetectorId!, region: aws.region },
+    ]) {
+      expect(await removeResource(aws, ledger, ref)).toEqual({ ok: false, code: "not-hajime" });
+    }
+    expect(await bucketExists(aws, theirs)).toBe(true);
+    expect(await trailNames(aws)).toEqual(["their-trail"]);
+  });
+
+  it("will not delete a Hajime bucket that a trail still writes to", async () => {
+    const { aws } = await attendee();
+    const ledger = new MemoryLedger();
+    const bucket = await steps7and8(aws, ledger);
+    expect(await removeResource(aws, ledger, { kind: "bucket", name: bucket, region: aws.region })).toEqual({
+      ok: false,
+      code: "bucket-in-use",
+      params: { trail: "hajime-trail" },
+    });
+    expect(await bucketExists(aws, bucket)).toBe(true);
+  });
+
+  it("step 10 is not done for an attendee who never made anything, and is done after teardown (SQLite ledger)", async () => {
+    const { aws, accountId } = await attendee();
+    expect(await runCheck(teardown, aws)).toMatchObject({ state: "todo", detail: { remaining: [], cleaned: 0 } });
+    const ledger = ledgerForAccount(accountId);
+    const bucket = uniqueBucket();
+    expect((await runFix(cloudtrail, aws, { bucketName: bucket, trailName: "hajime-trail" }, { ledger })).ok).toBe(true);
+    expect(await runCheck(teardown, aws)).toMatchObject({
+      state: "todo",
+      detail: {
+        remaining: [
+          { kind: "trail", name: "hajime-trail", region: aws.region },
+          { kind: "bucket", name: bucket, region: aws.region },
+        ],
+      },
+    });
+    await runTeardown(aws, ledgerForAccount(accountId));
+    expect(await runCheck(teardown, aws)).toMatchObject({ state: "done", detail: { remaining: [], cleaned: 2 } });
+  });
+});

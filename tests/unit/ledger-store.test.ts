@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { LEDGER_MIGRATIONS } from "@/lib/aws/ledger-schema";
+import { SqliteLedger } from "@/lib/aws/ledger-store";
+import { openDatabase } from "@/lib/db/connection";
+
+const db = () => openDatabase(":memory:", LEDGER_MIGRATIONS);
+
+describe("the ledger in SQLite", () => {
+  it("remembers per account, marks removals, and re-remembers", () => {
+    const d = db();
+    const a = new SqliteLedger(d, "key-a");
+    const b = new SqliteLedger(d, "key-b");
+    a.remember({ kind: "bucket", name: "hajime-x", region: "ap-northeast-1" });
+    a.remember({ kind: "bucket", name: "hajime-x", region: "ap-northeast-1" });
+    a.remember({ kind: "detector", name: "d1", region: "us-west-2", origin: "re-enabled" });
+    expect(a.list()).toEqual([
+      { kind: "bucket", name: "hajime-x", region: "ap-northeast-1", origin: "created" },
+      { kind: "detector", name: "d1", region: "us-west-2", origin: "re-enabled" },
+    ]);
+    expect(b.list()).toEqual([]);
+
+    a.forget({ kind: "bucket", name: "hajime-x", region: "ap-northeast-1" });
+    expect(a.list().map((r) => r.kind)).toEqual(["detector"]);
+    expect(a.removed()).toEqual([{ kind: "bucket", name: "hajime-x", region: "ap-northeast-1", origin: "created" }]);
+
+    a.remember({ kind: "bucket", name: "hajime-x", region: "ap-northeast-1" });
+    expect(a.removed()).toEqual([]);
+  });
+
+  it("never downgrades 'created' to 're-enabled'", () => {
+    const a = new SqliteLedger(db(), "k");
+    a.remember({ kind: "detector", name: "d1", region: "ap-northeast-1" });
+    a.remember({ kind: "detector", name: "d1", region: "ap-northeast-1", origin: "re-enabled" });
+    expect(a.list()[0].origin).toBe("created");
+  });
+
+  it("stores names and keyed hashes only: no account id, no ARN", () => {
+    const d = db();
+    new SqliteLedger(d, "hashed-key").remember({ kind: "trail", name: "hajime-trail", region: "ap-northeast-1" });
+    const cols = (d.prepare("PRAGMA table_info(ledger_resources)").all() as { name: string }[]).map((c) => c.name);
+    expect(cols).toEqual(["account_key", "region", "kind", "name", "origin", "created_at", "removed_at"]);
+  });
+});
