@@ -3,13 +3,14 @@ import type Database from "better-sqlite3";
 import { join } from "node:path";
 import { dataDir, openDatabase } from "./connection";
 import type { Migration } from "./migrations";
+import { ROOMS_MIGRATIONS } from "@/lib/rooms/migrations";
 
 /**
  * The one SQLite database, DATA_DIR/hajime.db (WAL). Each area registers its own
  * migrations below, numbered 1..n within the area. Never store credentials, account ids
  * or ARNs: use accountKey() (./account-key.ts) to tell accounts apart.
  */
-export const MIGRATIONS: readonly Migration[] = [];
+export const MIGRATIONS: readonly Migration[] = [...ROOMS_MIGRATIONS];
 
 type Holder = { db?: Database.Database; path?: string };
 const KEY = Symbol.for("hajime.db");
