@@ -171,3 +171,10 @@ export async function closeRoom(code: string): Promise<Result<null>> {
   publish(room.data, { type: "closed", summary, at: Date.now() });
   return ok(null);
 }
+
+/** Whether anything was recorded since the last CSV export (asked before closing). */
+export async function exportIsStale(code: string): Promise<Result<boolean>> {
+  const room = await organizerRoom(code);
+  if (!room.ok) return room;
+  return ok(rooms().hasUnexportedChanges(room.data));
+}
