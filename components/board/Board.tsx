@@ -60,14 +60,14 @@ export function Board({ initial, joinUrl }: { initial: BoardSnapshot; joinUrl: s
 
   return (
     <main className="flex min-h-screen flex-col bg-slate-950 text-white lg:h-screen lg:overflow-hidden" data-testid="board">
-      <header className="flex flex-wrap items-end justify-between gap-x-10 gap-y-3 border-b border-slate-800 px-4 py-4 lg:px-10 lg:py-6">
+      <header className="flex flex-wrap items-end justify-between gap-x-10 gap-y-3 border-b border-slate-800 px-4 py-4 lg:flex-nowrap lg:px-10 lg:py-5">
         <div className="min-w-0">
-          <h1 className="text-2xl font-black leading-tight lg:text-5xl">{room.title}</h1>
+          <h1 className="line-clamp-2 text-2xl font-black leading-tight lg:text-4xl">{room.title}</h1>
           <p className="mt-1 text-base text-slate-400 lg:text-2xl">
             {room.date} · <span className="font-mono font-bold tracking-widest text-slate-200">{spacedCode(room.code)}</span>
           </p>
         </div>
-        <dl className="flex flex-wrap items-end gap-x-8 gap-y-2 lg:gap-x-12">
+        <dl className="flex shrink-0 flex-wrap items-end gap-x-8 gap-y-2 lg:flex-nowrap lg:gap-x-10">
           <Stat label={t("elapsed")}>
             <Elapsed startedAt={room.startedAt} offset={offset} />
           </Stat>
@@ -82,8 +82,8 @@ export function Board({ initial, joinUrl }: { initial: BoardSnapshot; joinUrl: s
         </dl>
       </header>
       {status === "reconnecting" && <Reconnecting />}
-      <div className="grid min-h-0 flex-1 gap-6 p-4 lg:grid-cols-[minmax(0,36rem)_minmax(0,1fr)] lg:gap-10 lg:px-10 lg:py-6">
-        <div className="flex min-h-0 flex-col justify-between gap-6">
+      <div className="grid min-h-0 flex-1 gap-6 p-4 lg:grid-cols-[minmax(0,36rem)_minmax(0,1fr)] lg:gap-10 lg:px-10 lg:py-5">
+        <div className="flex min-h-0 flex-col justify-between gap-4">
           <StepBars steps={room.steps} attendees={attendees} />
           {attendees.length > 0 && <JoinCorner code={room.code} url={joinUrl} />}
         </div>

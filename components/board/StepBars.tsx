@@ -9,7 +9,7 @@ export function StepBars({ steps, attendees }: { steps: readonly StepId[]; atten
   const t = useTranslations("board");
   const joined = attendees.length;
   return (
-    <ol className="space-y-2 lg:space-y-3" aria-label={t("title")}>
+    <ol className="space-y-2" aria-label={t("title")}>
       {steps.map((id) => {
         const done = attendees.filter((a) => a.done[id] !== undefined).length;
         const pct = joined === 0 ? 0 : Math.round((done / joined) * 100);

@@ -16,7 +16,10 @@ import { useEventStream } from "./useEventStream";
  */
 export function RoomBar({ initial }: { initial: AttendeeSnapshot }) {
   const t = useTranslations("room");
+  const tc = useTranslations("common");
   const [state, setState] = useState(initial);
+  // The latest announcement also floats at the bottom, wherever the attendee has scrolled.
+  const [dismissed, setDismissed] = useState<number | null>(null);
   const apply = (e: unknown) => setState((s) => applyAttendeeEvent(s, e as RoomEvent));
   const status = useEventStream(`/api/rooms/${initial.room.code}/events?view=attendee`, {
     snapshot: (s) => setState(s as AttendeeSnapshot),
@@ -52,9 +55,22 @@ export function RoomBar({ initial }: { initial: AttendeeSnapshot }) {
         </div>
       </div>
       {room.announcement && (
-        <div role="status" aria-live="assertive" className="rounded-xl border-2 border-amber-400 bg-amber-50 p-4 text-amber-950" data-testid="announcement">
+        <div className="rounded-xl border-2 border-amber-400 bg-amber-50 p-4 text-amber-950" data-testid="announcement">
           <p className="text-xs font-bold uppercase tracking-wide">{t("announcement")}</p>
           <p className="mt-1 whitespace-pre-wrap text-lg font-semibold">{room.announcement}</p>
+        </div>
+      )}
+      {room.announcement && room.announcedAt !== dismissed && (
+        <div role="status" className="fixed inset-x-0 bottom-0 z-40 border-t-2 border-amber-400 bg-amber-50 px-4 py-3 text-amber-950 shadow-lg" data-testid="announcement-toast">
+          <div className="mx-auto flex max-w-3xl items-start gap-3">
+            <p className="min-w-0 flex-1">
+              <span className="block text-xs font-bold">{t("announcement")}</span>
+              <span className="whitespace-pre-wrap font-semibold">{room.announcement}</span>
+            </p>
+            <button type="button" onClick={() => setDismissed(room.announcedAt)} className="min-h-9 shrink-0 rounded-md px-3 text-sm font-semibold hover:bg-amber-100">
+              {tc("close")}
+            </button>
+          </div>
         </div>
       )}
       {room.closedAt !== null ? <Closed /> : !you ? <Removed code={room.code} /> : null}

@@ -4,7 +4,8 @@ import { dirname, resolve } from "node:path";
 import { migrate, type Migration } from "./migrations";
 
 export function dataDir(): string {
-  return resolve(process.env.DATA_DIR || "./data");
+  // The data folder is chosen at run time; keep the build from tracing the whole project.
+  return resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR || "./data");
 }
 
 /** Opens (creating if needed) a SQLite file in WAL mode and applies the migrations. */

@@ -86,6 +86,8 @@ export async function joinRoom(_prev: JoinState, form: FormData): Promise<JoinSt
   if (!res.ok) return fail(JOIN_FAILURE[res.reason]);
   await writeAttendeeCookie(code, res.token);
   publish(code, { type: "joined", attendee: res.attendee, at: res.attendee.joinedAt });
+  // The first join starts the board's clock.
+  if (res.room.startedAt === res.attendee.joinedAt) publish(code, { type: "room", room: res.room, at: res.attendee.joinedAt });
   return ok({ nickname: res.attendee.nickname });
 }
 
