@@ -1,7 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useMemo, useState, useTransition } from "react";
+import { useEffect, useMemo, useState, useTransition } from "react";
 import type { Failure, Result } from "@/lib/aws/errors";
 import { announce, removeAttendee, restartClock, setLocked, setStuckMinutes } from "@/lib/rooms/actions";
 import { applyBoardEvent } from "@/lib/rooms/board-state";
@@ -38,6 +38,10 @@ export function OrganizerDashboard({
 }) {
   const t = useTranslations("organize");
   const [state, setState] = useState(initial);
+  useEffect(() => {
+    // Already signed in by cookie: the key must not stay in the address bar (or a screen share).
+    if (window.location.hash.includes("key=")) history.replaceState(null, "", window.location.pathname + window.location.search);
+  }, []);
   const [serverNow, setServerNow] = useState(initial.serverNow);
   const apply = (e: unknown) => setState((s) => applyBoardEvent(s, e as RoomEvent));
   const status = useEventStream(`/api/rooms/${initial.room.code}/events?view=organizer`, {
