@@ -9,7 +9,7 @@
  * write time (`at`); latency = arrival at the client − `at` (same machine, same clock).
  * Peak RSS is the sum over the server's process group (next start + next-server), from /proc.
  *
- *   npm run bench:board -- [--attendees 300] [--boards 300] [--window 60]
+ *   npm run bench:board -- [--attendees 300] [--boards 10] [--window 60]
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -25,7 +25,7 @@ const arg = (name: string, fallback: number) => {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const ATTENDEES = arg("attendees", 300);
-const BOARDS = arg("boards", 300);
+const BOARDS = arg("boards", 10);
 const WINDOW_S = arg("window", 60);
 const DIST = ".next-test";
 
@@ -212,7 +212,7 @@ async function main() {
       const signedIn = await a.action(page, ids.signIn, [null, form({ paste: envPaste(keys), region: "ap-northeast-1" })]);
       if (!signedIn.includes('"ok":true')) throw new Error(`sign-in failed: ${signedIn.slice(0, 200)}`);
     });
-    log(`${ATTENDEES} joined and signed in in ${((Date.now() - joinStart) / 1000).toFixed(0)} s`);
+    log(`${ATTENDEES} joined and signed in in ${((Date.now() - joinStart) / 1000).toFixed(0)} s; server RSS ${(groupRss(server.pid!) / 2 ** 20).toFixed(0)} MB (peak so far ${(peakRss / 2 ** 20).toFixed(0)} MB)`);
 
     // Open the streams and wait for every snapshot.
     const latencies = { board: [] as number[], attendee: [] as number[] };
