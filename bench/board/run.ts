@@ -29,7 +29,8 @@ const BOARDS = arg("boards", 10);
 const WINDOW_S = arg("window", 60);
 const DIST = ".next-test";
 
-process.env.NODE_ENV = "production";
+// React's production encoder, as the browser build uses.
+Object.assign(process.env, { NODE_ENV: "production" });
 const { encodeReply } = createRequire(import.meta.url)("next/dist/compiled/react-server-dom-turbopack/client.node.js") as {
   encodeReply: (value: unknown) => Promise<string | FormData>;
 };
