@@ -7,10 +7,12 @@ import jaIam from "./ja/iam.json";
 import enIam from "./en/iam.json";
 import jaLogging from "./ja/logging.json";
 import enLogging from "./en/logging.json";
+import jaRooms from "./ja/rooms.json";
+import enRooms from "./en/rooms.json";
 import { mergeMessages } from "./merge";
 
-const ja = mergeMessages(jaCore, jaIam, jaLogging);
-const en = mergeMessages(enCore, enIam, enLogging);
+const ja = mergeMessages(jaCore, jaIam, jaLogging, jaRooms);
+const en = mergeMessages(enCore, enIam, enLogging, enRooms);
 
 export type Messages = typeof ja;
 export const messages: Record<"ja" | "en", Messages> = { ja, en: en as unknown as Messages };

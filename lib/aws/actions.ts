@@ -4,6 +4,7 @@ import { z } from "zod";
 import { clearSessionCookie, readSessionId } from "@/lib/credentials/cookie";
 import { awsFor, currentSession } from "@/lib/credentials/current";
 import { forgetSession, type Session } from "@/lib/credentials/vault";
+import { checkRunLimit } from "@/lib/rooms/limits";
 import { isStepId, type StepId } from "@/lib/workshop/catalog";
 import { consoleSignInUrl } from "@/lib/workshop/sign-in-url";
 import { endsSession, fail, ok, toFailure, type Failure, type Result } from "./errors";
@@ -23,7 +24,7 @@ async function requireSession(): Promise<Session | Failure> {
     if (await readSessionId()) await clearSessionCookie();
     return fail("not-signed-in");
   }
-  return session;
+  return (await checkRunLimit(session)) ?? session;
 }
 
 async function endIfDead(session: Session, failure: Failure | undefined): Promise<Failure | undefined> {

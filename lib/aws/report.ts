@@ -1,9 +1,23 @@
 import "server-only";
+import { accountKey } from "@/lib/db/account-key";
 import type { Session } from "@/lib/credentials/vault";
+import { recordProgress } from "@/lib/rooms/progress";
+import { currentAttendee } from "@/lib/rooms/service";
 import type { CheckOutcome } from "./run";
 
 /**
- * Called with every batch of check outcomes an attendee's action produced. Rooms record
- * verified progress here (see lib/rooms). Must not throw and must not store the session.
+ * Called with every batch of check outcomes an attendee's action produced. In a room (the
+ * request carries that room's attendee cookie) the steps checks verified as "done" are
+ * recorded as progress, with a keyed hash of the account (never the id). Must not throw
+ * and must not store the session.
  */
-export async function reportOutcomes(_session: Session, _outcomes: CheckOutcome[]): Promise<void> {}
+export async function reportOutcomes(session: Session, outcomes: CheckOutcome[]): Promise<void> {
+  try {
+    const current = await currentAttendee();
+    if (!current) return;
+    const done = outcomes.filter((o) => o.state === "done").map((o) => o.id);
+    recordProgress(current.code, current.attendee.id, done, accountKey(session.identity.accountId));
+  } catch {
+    // Progress is a side effect of a check; the attendee still gets their result.
+  }
+}

@@ -4,6 +4,7 @@ import { dirname, resolve } from "node:path";
 import { migrate, type Migration } from "./migrations";
 
 export function dataDir(): string {
+  // The data folder is chosen at run time; keep the build from tracing the whole project.
   return resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR || "./data");
 }
 

@@ -4,13 +4,14 @@ import { join } from "node:path";
 import { dataDir, openDatabase } from "./connection";
 import type { Migration } from "./migrations";
 import { LEDGER_MIGRATIONS } from "@/lib/aws/ledger-schema";
+import { ROOMS_MIGRATIONS } from "@/lib/rooms/migrations";
 
 /**
  * The one SQLite database, DATA_DIR/hajime.db (WAL). Each area registers its own
  * migrations below, numbered 1..n within the area. Never store credentials, account ids
  * or ARNs: use accountKey() (./account-key.ts) to tell accounts apart.
  */
-export const MIGRATIONS: readonly Migration[] = [...LEDGER_MIGRATIONS];
+export const MIGRATIONS: readonly Migration[] = [...LEDGER_MIGRATIONS, ...ROOMS_MIGRATIONS];
 
 type Holder = { db?: Database.Database; path?: string };
 const KEY = Symbol.for("hajime.db");

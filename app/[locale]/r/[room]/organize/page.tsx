@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { SiteHeader } from "@/components/layout/SiteHeader";
+import { OrganizerDashboard } from "@/components/organize/OrganizerDashboard";
+import { OrganizerGate } from "@/components/organize/OrganizerGate";
+import { pageRoom } from "@/lib/rooms/page-room";
+import { isOrganizer, rooms } from "@/lib/rooms/service";
+import { isLoopbackOrigin, publicOrigin, roomUrls } from "@/lib/rooms/urls";
+
+type Params = { params: Promise<{ locale: string; room: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "organize" });
+  return { title: t("title"), robots: { index: false } };
+}
+
+export default async function OrganizePage({ params }: Params) {
+  const { locale, room: param } = await params;
+  setRequestLocale(locale);
+  const room = pageRoom(locale, param, "/organize");
+  const organizer = await isOrganizer(room.code);
+  const origin = await publicOrigin();
+  return (
+    <>
+      <SiteHeader />
+      <main className="mx-auto max-w-5xl px-4 py-6">
+        {organizer ? (
+          <OrganizerDashboard
+            initial={rooms().snapshot(room.code, { organizer: true })!}
+            joinUrl={roomUrls(origin, room.code, room.language).join}
+            loopbackOrigin={isLoopbackOrigin(origin) ? origin : null}
+          />
+        ) : (
+          <OrganizerGate code={room.code} />
+        )}
+      </main>
+    </>
+  );
+}

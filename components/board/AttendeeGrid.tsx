@@ -1,0 +1,102 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useEffect, useRef, useState } from "react";
+import type { BoardAttendee } from "@/lib/rooms/model";
+import { stepMeta, type StepId } from "@/lib/workshop/catalog";
+
+export type Tile = { attendee: BoardAttendee; stuckMs: number | null; finished: boolean };
+
+const PAGE_MS = 10_000;
+
+/**
+ * Everyone's nickname with a tick per step. On a projector the grid fills the space it has
+ * and turns pages every 10 s when the room does not fit; on a phone it simply scrolls.
+ */
+export function AttendeeGrid({ tiles, steps }: { tiles: Tile[]; steps: readonly StepId[] }) {
+  const t = useTranslations("board");
+  const box = useRef<HTMLDivElement>(null);
+  const [perPage, setPerPage] = useState<number | null>(null);
+  const [page, setPage] = useState(0);
+
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const measure = () => {
+      if (!window.matchMedia("(min-width: 1024px)").matches) return setPerPage(null);
+      const first = el.querySelector("li");
+      if (!first) return;
+      const gap = 12;
+      const cols = Math.max(1, Math.floor((el.clientWidth + gap) / (first.getBoundingClientRect().width + gap)));
+      const rows = Math.max(1, Math.floor((el.clientHeight + gap) / (first.getBoundingClientRect().height + gap)));
+      setPerPage(cols * rows);
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [tiles.length > 0]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const pages = perPage ? Math.max(1, Math.ceil(tiles.length / perPage)) : 1;
+  useEffect(() => {
+    if (pages <= 1) return setPage(0);
+    const timer = setInterval(() => setPage((p) => (p + 1) % pages), PAGE_MS);
+    return () => clearInterval(timer);
+  }, [pages]);
+
+  const current = Math.min(page, pages - 1);
+  const visible = perPage ? tiles.slice(current * perPage, (current + 1) * perPage) : tiles;
+
+  return (
+    <div className="flex min-h-0 flex-1 flex-col">
+      <div ref={box} className="min-h-0 flex-1 overflow-hidden">
+        <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-[repeat(auto-fill,minmax(14rem,1fr))] lg:auto-rows-[5.5rem]" data-testid="attendee-grid">
+          {visible.map((tile) => (
+            <AttendeeTile key={tile.attendee.id} tile={tile} steps={steps} />
+          ))}
+        </ul>
+      </div>
+      {pages > 1 && (
+        <p className="mt-2 text-right text-lg font-bold text-slate-400" aria-live="off">
+          {t("page", { page: current + 1, pages })}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function AttendeeTile({ tile, steps }: { tile: Tile; steps: readonly StepId[] }) {
+  const t = useTranslations("board");
+  const { attendee, stuckMs, finished } = tile;
+  const stuck = stuckMs !== null;
+  const tone = stuck
+    ? "bg-amber-400 text-slate-950 ring-4 ring-amber-200"
+    : finished
+      ? "bg-emerald-900 text-white ring-2 ring-emerald-400"
+      : "bg-slate-800 text-white";
+  return (
+    <li className={`flex flex-col justify-center rounded-xl px-3 py-2 ${tone}`} data-testid="attendee-tile" data-stuck={stuck || undefined} data-finished={finished || undefined}>
+      <div className="flex items-baseline justify-between gap-2">
+        <span className="truncate text-lg font-bold lg:text-2xl">{attendee.nickname}</span>
+        {stuck && <span className="shrink-0 text-base font-black lg:text-xl">{t("stuckFor", { minutes: Math.floor(stuckMs / 60_000) })}</span>}
+        {finished && <span className="shrink-0 text-xl font-black text-emerald-300" aria-hidden="true">✓</span>}
+      </div>
+      <ol className="mt-1.5 flex gap-1">
+        {steps.map((id) => {
+          const label = t(attendee.done[id] !== undefined ? "stepDone" : "stepTodo", { step: stepMeta(id).number });
+          const done = attendee.done[id] !== undefined;
+          return (
+            <li
+              key={id}
+              title={label}
+              aria-label={label}
+              data-step={id}
+              data-done={done || undefined}
+              className={`h-3 flex-1 rounded-sm lg:h-4 ${done ? (stuck ? "bg-slate-950" : "bg-emerald-400") : stuck ? "border-2 border-slate-900/60" : "bg-slate-600"}`}
+            />
+          );
+        })}
+      </ol>
+    </li>
+  );
+}

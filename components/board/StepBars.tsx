@@ -1,0 +1,36 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { BoardAttendee } from "@/lib/rooms/model";
+import { stepMeta, type StepId } from "@/lib/workshop/catalog";
+
+/** One bar per step: how many of those who joined have it verified. */
+export function StepBars({ steps, attendees }: { steps: readonly StepId[]; attendees: readonly BoardAttendee[] }) {
+  const t = useTranslations("board");
+  const joined = attendees.length;
+  return (
+    <ol className="space-y-2" aria-label={t("title")}>
+      {steps.map((id) => {
+        const done = attendees.filter((a) => a.done[id] !== undefined).length;
+        const pct = joined === 0 ? 0 : Math.round((done / joined) * 100);
+        return (
+          <li key={id} className="grid grid-cols-[2.25rem_minmax(0,1fr)_auto] items-center gap-3 lg:grid-cols-[3rem_minmax(0,1fr)_6.5rem]" data-testid={`bar-${id}`} data-done={done}>
+            <span className="flex h-9 w-9 items-center justify-center rounded-full bg-slate-700 text-lg font-black lg:h-12 lg:w-12 lg:text-2xl">
+              {stepMeta(id).number}
+            </span>
+            <div className="min-w-0">
+              <p className="truncate text-base font-bold lg:text-2xl">{t(`stepShort.${id}`)}</p>
+              <div className="mt-1 h-3 overflow-hidden rounded-full bg-slate-800 lg:h-4" role="progressbar" aria-valuemin={0} aria-valuemax={joined} aria-valuenow={done}>
+                <div className="h-full rounded-full bg-emerald-400 transition-[width] duration-700" style={{ width: `${pct}%` }} />
+              </div>
+            </div>
+            <span className="text-right text-xl font-black tabular-nums lg:text-4xl">
+              {done}
+              <span className="text-base font-bold text-slate-400 lg:text-2xl">/{joined}</span>
+            </span>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,96 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { useActionState, useState } from "react";
+import { createRoom, type CreateRoomState } from "@/lib/rooms/actions";
+import { DEFAULT_MAX_ATTENDEES, MAX_ATTENDEES_LIMIT, ROOM_LANGUAGES, TITLE_MAX } from "@/lib/rooms/model";
+import { CATALOG } from "@/lib/workshop/catalog";
+import { Button } from "@/components/ui/Button";
+import { FailureMessage } from "@/components/ui/FailureMessage";
+import { RoomCreated } from "./RoomCreated";
+
+function today(): string {
+  // The date in Japan, where the hands-on happens.
+  return new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
+}
+
+export function CreateRoomForm() {
+  const t = useTranslations("create");
+  const ts = useTranslations("steps");
+  const locale = useLocale();
+  const [state, action, pending] = useActionState<CreateRoomState, FormData>(createRoom, null);
+  const [title, setTitle] = useState("");
+
+  if (state?.ok) return <RoomCreated room={state.data} title={title} />;
+
+  return (
+    <form action={action} className="mt-4 space-y-4">
+      <div>
+        <label htmlFor="room-title" className="block text-sm font-semibold">
+          {t("title")}
+        </label>
+        <input
+          id="room-title"
+          name="title"
+          required
+          maxLength={TITLE_MAX}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          placeholder={t("titlePlaceholder")}
+          className="mt-1 block min-h-10 w-full rounded-lg border border-stone-300 bg-white px-3"
+        />
+      </div>
+      <div className="flex flex-wrap gap-4">
+        <div>
+          <label htmlFor="room-date" className="block text-sm font-semibold">
+            {t("date")}
+          </label>
+          <input id="room-date" name="date" type="date" required defaultValue={today()} className="mt-1 block min-h-10 rounded-lg border border-stone-300 bg-white px-3" />
+        </div>
+        <div>
+          <label htmlFor="room-language" className="block text-sm font-semibold">
+            {t("language")}
+          </label>
+          <select id="room-language" name="language" defaultValue={locale} className="mt-1 block min-h-10 rounded-lg border border-stone-300 bg-white px-3">
+            {ROOM_LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {t(`languages.${l}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="room-max" className="block text-sm font-semibold">
+            {t("maxAttendees")}
+          </label>
+          <input
+            id="room-max"
+            name="maxAttendees"
+            type="number"
+            min={1}
+            max={MAX_ATTENDEES_LIMIT}
+            defaultValue={DEFAULT_MAX_ATTENDEES}
+            className="mt-1 block min-h-10 w-28 rounded-lg border border-stone-300 bg-white px-3"
+          />
+        </div>
+      </div>
+      <fieldset>
+        <legend className="text-sm font-semibold">{t("steps")}</legend>
+        <p className="text-xs text-stone-500">{t("stepsHelp")}</p>
+        <div className="mt-2 grid gap-1 sm:grid-cols-2">
+          {CATALOG.map((s) => (
+            <label key={s.id} className="flex min-h-9 items-center gap-2 rounded-md px-2 text-sm hover:bg-stone-100">
+              <input type="checkbox" name="steps" value={s.id} defaultChecked className="h-4 w-4 accent-brand-600" />
+              <span className="w-5 text-right font-bold tabular-nums">{s.number}</span>
+              <span>{ts(`${s.id}.title`)}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <Button type="submit" busy={pending}>
+        {pending ? t("creating") : t("submit")}
+      </Button>
+      {state && !state.ok && <FailureMessage failure={state} />}
+    </form>
+  );
+}

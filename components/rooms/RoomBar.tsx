@@ -1,0 +1,127 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { applyAttendeeEvent } from "@/lib/rooms/board-state";
+import { forgetRoom } from "@/lib/rooms/actions";
+import type { AttendeeSnapshot, RoomEvent } from "@/lib/rooms/model";
+import { Link, useRouter } from "@/i18n/navigation";
+import { Button } from "@/components/ui/Button";
+import { ConnectionBadge } from "./ConnectionBadge";
+import { useEventStream } from "./useEventStream";
+
+/**
+ * The room strip above an attendee's checklist: who they are, what the board has recorded
+ * for them, and the organizer's announcement, all live.
+ */
+export function RoomBar({ initial }: { initial: AttendeeSnapshot }) {
+  const t = useTranslations("room");
+  const tc = useTranslations("common");
+  const [state, setState] = useState(initial);
+  // The latest announcement also floats at the bottom, wherever the attendee has scrolled.
+  const [dismissed, setDismissed] = useState<number | null>(null);
+  const apply = (e: unknown) => setState((s) => applyAttendeeEvent(s, e as RoomEvent));
+  const status = useEventStream(`/api/rooms/${initial.room.code}/events?view=attendee`, {
+    snapshot: (s) => setState(s as AttendeeSnapshot),
+    room: apply,
+    closed: apply,
+    removed: apply,
+    progress: apply,
+  });
+  const { room, you } = state;
+  const recorded = you ? room.steps.filter((s) => you.done[s] !== undefined).length : 0;
+
+  return (
+    <div className="mb-5 space-y-3">
+      <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 text-sm">
+        <div className="min-w-0">
+          <p className="truncate text-lg font-bold">{room.title}</p>
+          {you && (
+            <p className="text-stone-600" data-testid="room-nickname">
+              {t("youAre", { nickname: you.nickname })}
+            </p>
+          )}
+        </div>
+        <div className="flex flex-wrap items-center gap-3">
+          {you && (
+            <span className="rounded-full bg-emerald-100 px-3 py-1 font-semibold text-emerald-900" data-testid="recorded-count">
+              {t("recorded", { done: recorded, total: room.steps.length })}
+            </span>
+          )}
+          <Link href={`/r/${room.code}/board`} target="_blank" className="font-medium text-sky-800 underline-offset-2 hover:underline">
+            {t("board")} ↗
+          </Link>
+          <ConnectionBadge status={status} />
+        </div>
+      </div>
+      {room.announcement && (
+        <div className="rounded-xl border-2 border-amber-400 bg-amber-50 p-4 text-amber-950" data-testid="announcement">
+          <p className="text-xs font-bold uppercase tracking-wide">{t("announcement")}</p>
+          <p className="mt-1 whitespace-pre-wrap text-lg font-semibold">{room.announcement}</p>
+        </div>
+      )}
+      {room.announcement && room.announcedAt !== dismissed && (
+        <div role="status" className="fixed inset-x-0 bottom-0 z-40 border-t-2 border-amber-400 bg-amber-50 px-4 py-3 text-amber-950 shadow-lg" data-testid="announcement-toast">
+          <div className="mx-auto flex max-w-3xl items-start gap-3">
+            <p className="min-w-0 flex-1">
+              <span className="block text-xs font-bold">{t("announcement")}</span>
+              <span className="whitespace-pre-wrap font-semibold">{room.announcement}</span>
+            </p>
+            <button type="button" onClick={() => setDismissed(room.announcedAt)} className="min-h-9 shrink-0 rounded-md px-3 text-sm font-semibold hover:bg-amber-100">
+              {tc("close")}
+            </button>
+          </div>
+        </div>
+      )}
+      {room.closedAt !== null ? <Closed /> : !you ? <Removed code={room.code} /> : null}
+    </div>
+  );
+}
+
+function Overlay({ title, children, testId }: { title: string; children: React.ReactNode; testId: string }) {
+  return (
+    <div className="fixed inset-0 z-50 flex items-center justify-center bg-stone-900/60 p-4">
+      <div role="alertdialog" aria-modal="true" aria-labelledby={`${testId}-title`} className="max-w-md rounded-2xl bg-white p-6 shadow-xl" data-testid={testId}>
+        <h2 id={`${testId}-title`} className="text-xl font-bold">
+          {title}
+        </h2>
+        {children}
+      </div>
+    </div>
+  );
+}
+
+function Closed() {
+  const t = useTranslations("room");
+  return (
+    <Overlay title={t("closedTitle")} testId="room-closed">
+      <p className="mt-2 text-stone-700">{t("closed")}</p>
+      <Link href="/solo" className="mt-4 inline-flex min-h-10 items-center rounded-lg bg-brand-600 px-4 text-sm font-semibold text-white hover:bg-brand-700">
+        {t("soloLink")}
+      </Link>
+    </Overlay>
+  );
+}
+
+function Removed({ code }: { code: string }) {
+  const t = useTranslations("room");
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  return (
+    <Overlay title={t("removedTitle")} testId="room-removed">
+      <p className="mt-2 text-stone-700">{t("removed")}</p>
+      <Button
+        className="mt-4"
+        busy={pending}
+        onClick={() =>
+          startTransition(async () => {
+            await forgetRoom(code);
+            router.refresh();
+          })
+        }
+      >
+        {t("joinAgain")}
+      </Button>
+    </Overlay>
+  );
+}

@@ -1,0 +1,182 @@
+"use server";
+
+import { z } from "zod";
+import { fail, ok, type Result } from "@/lib/aws/errors";
+import { STEP_IDS } from "@/lib/workshop/catalog";
+import { publish } from "./bus";
+import { clearAttendeeCookie, writeAttendeeCookie, writeOrganizerCookie } from "./cookies";
+import { clientAddress, take } from "./limits";
+import {
+  ANNOUNCEMENT_MAX,
+  cleanNickname,
+  DEFAULT_MAX_ATTENDEES,
+  MAX_ATTENDEES_LIMIT,
+  normalizeCode,
+  ROOM_LANGUAGES,
+  STUCK_MINUTES_CHOICES,
+  TITLE_MAX,
+  type RoomInfo,
+} from "./model";
+import { looksLikeSecret } from "./secrets";
+import type { JoinFailure } from "./store";
+import { currentAttendee, isOrganizer, rooms } from "./service";
+import { publicOrigin, roomUrls, type RoomUrls } from "./urls";
+
+/** Rooms' door for the UI: every action validates its input first and returns a Result. */
+
+export type CreatedRoom = { code: string; language: string; organizerKey: string; urls: RoomUrls };
+export type CreateRoomState = Result<CreatedRoom> | null;
+
+const createForm = z.object({
+  title: z.string().trim().min(1).max(TITLE_MAX),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  language: z.enum(ROOM_LANGUAGES),
+  steps: z.array(z.enum(STEP_IDS)).min(1).max(STEP_IDS.length),
+  maxAttendees: z.coerce.number().int().min(1).max(MAX_ATTENDEES_LIMIT),
+});
+
+export async function createRoom(_prev: CreateRoomState, form: FormData): Promise<CreateRoomState> {
+  const parsed = createForm.safeParse({
+    title: form.get("title") ?? "",
+    date: form.get("date") ?? "",
+    language: form.get("language") ?? "",
+    steps: form.getAll("steps"),
+    maxAttendees: form.get("maxAttendees") || DEFAULT_MAX_ATTENDEES,
+  });
+  if (!parsed.success) return fail("invalid-input", { field: String(parsed.error.issues[0]?.path[0] ?? "input") });
+  const limited = await take("create", await clientAddress());
+  if (limited) return limited;
+  const { room, organizerKey } = rooms().createRoom(parsed.data);
+  await writeOrganizerCookie(room.code, organizerKey);
+  return ok({ code: room.code, language: room.language, organizerKey, urls: roomUrls(await publicOrigin(), room.code, room.language) });
+}
+
+/** Landing page: is there an open room with this code? */
+export async function findRoom(code: string): Promise<Result<{ code: string }>> {
+  const normalized = normalizeCode(code);
+  const room = normalized ? rooms().info(normalized) : undefined;
+  if (!room) {
+    const limited = await take("badCode", await clientAddress());
+    return limited ?? fail("room-not-found");
+  }
+  if (room.closedAt !== null) return fail("room-closed");
+  return ok({ code: room.code });
+}
+
+const JOIN_FAILURE: Record<JoinFailure, string> = {
+  "no-room": "room-not-found",
+  closed: "room-closed",
+  locked: "room-locked",
+  full: "room-full",
+  "nickname-taken": "nickname-taken",
+};
+
+export type JoinState = Result<{ nickname: string }> | null;
+
+export async function joinRoom(_prev: JoinState, form: FormData): Promise<JoinState> {
+  const code = normalizeCode(form.get("code"));
+  if (!code) return fail("room-not-found");
+  const nickname = cleanNickname(form.get("nickname"));
+  if (!nickname.ok) return fail(`nickname-${nickname.problem}`);
+  const already = await currentAttendee(code);
+  if (already) return ok({ nickname: already.attendee.nickname });
+  const limited = await take("join", code);
+  if (limited) return limited;
+  const res = rooms().join(code, nickname.nickname);
+  if (!res.ok) return fail(JOIN_FAILURE[res.reason]);
+  await writeAttendeeCookie(code, res.token);
+  publish(code, { type: "joined", attendee: res.attendee, at: res.attendee.joinedAt });
+  // The first join starts the board's clock.
+  if (res.room.startedAt === res.attendee.joinedAt) publish(code, { type: "room", room: res.room, at: res.attendee.joinedAt });
+  return ok({ nickname: res.attendee.nickname });
+}
+
+/** Forgets this browser's place in the room (after removal, to join again under another name). */
+export async function forgetRoom(code: string): Promise<Result<null>> {
+  const normalized = normalizeCode(code);
+  if (!normalized) return fail("room-not-found");
+  await clearAttendeeCookie(normalized);
+  return ok(null);
+}
+
+// ——— organizer ———
+
+/** Exchanges the key from the URL fragment for the room's httpOnly organizer cookie. */
+export async function claimOrganizer(code: string, key: string): Promise<Result<null>> {
+  const normalized = normalizeCode(code);
+  if (!normalized) return fail("room-not-found");
+  const limited = await take("organizerKey", await clientAddress());
+  if (limited) return limited;
+  if (!looksLikeSecret(key) || !rooms().verifyOrganizer(normalized, key)) return fail("organizer-key-invalid");
+  await writeOrganizerCookie(normalized, key);
+  return ok(null);
+}
+
+async function organizerRoom(code: unknown): Promise<Result<string>> {
+  const normalized = normalizeCode(code);
+  if (!normalized || !rooms().info(normalized)) return fail("room-not-found");
+  if (!(await isOrganizer(normalized))) return fail("organizer-key-invalid");
+  return ok(normalized);
+}
+
+function roomChanged(code: string, room: RoomInfo | undefined): Result<RoomInfo> {
+  if (!room) return fail("room-not-found");
+  if (room.closedAt !== null) return fail("room-closed");
+  publish(code, { type: "room", room, at: Date.now() });
+  return ok(room);
+}
+
+export async function removeAttendee(code: string, attendeeId: number): Promise<Result<null>> {
+  const room = await organizerRoom(code);
+  if (!room.ok) return room;
+  const id = z.number().int().positive().safeParse(attendeeId);
+  if (!id.success) return fail("invalid-input", { field: "attendee" });
+  if (rooms().removeAttendee(room.data, id.data)) publish(room.data, { type: "removed", attendeeId: id.data, at: Date.now() });
+  return ok(null);
+}
+
+export async function setLocked(code: string, locked: boolean): Promise<Result<RoomInfo>> {
+  const room = await organizerRoom(code);
+  if (!room.ok) return room;
+  return roomChanged(room.data, rooms().setLocked(room.data, locked === true));
+}
+
+const announcement = z.string().trim().max(ANNOUNCEMENT_MAX).nullable();
+
+export async function announce(code: string, text: string | null): Promise<Result<RoomInfo>> {
+  const room = await organizerRoom(code);
+  if (!room.ok) return room;
+  const parsed = announcement.safeParse(text);
+  if (!parsed.success) return fail("announcement-too-long");
+  return roomChanged(room.data, rooms().announce(room.data, parsed.data || null));
+}
+
+export async function setStuckMinutes(code: string, minutes: number): Promise<Result<RoomInfo>> {
+  const room = await organizerRoom(code);
+  if (!room.ok) return room;
+  if (!(STUCK_MINUTES_CHOICES as readonly number[]).includes(minutes)) return fail("invalid-input", { field: "minutes" });
+  return roomChanged(room.data, rooms().setStuckMinutes(room.data, minutes));
+}
+
+export async function restartClock(code: string): Promise<Result<RoomInfo>> {
+  const room = await organizerRoom(code);
+  if (!room.ok) return room;
+  return roomChanged(room.data, rooms().restartClock(room.data));
+}
+
+/** Closes the room: its attendees and their progress are deleted; counts remain. */
+export async function closeRoom(code: string): Promise<Result<null>> {
+  const room = await organizerRoom(code);
+  if (!room.ok) return room;
+  const summary = rooms().close(room.data);
+  if (!summary) return fail("room-not-found");
+  publish(room.data, { type: "closed", summary, at: Date.now() });
+  return ok(null);
+}
+
+/** Whether anything was recorded since the last CSV export (asked before closing). */
+export async function exportIsStale(code: string): Promise<Result<boolean>> {
+  const room = await organizerRoom(code);
+  if (!room.ok) return room;
+  return ok(rooms().hasUnexportedChanges(room.data));
+}

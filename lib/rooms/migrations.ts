@@ -1,0 +1,51 @@
+import type { Migration } from "@/lib/db/migrations";
+
+/**
+ * The "rooms" area of the database. Attendees hold a nickname, a hash of their cookie
+ * token and a keyed hash of their AWS account (accountKey): never an account id or ARN.
+ * Progress is one row per (attendee, step): when a check first verified that step.
+ */
+export const ROOMS_MIGRATIONS: readonly Migration[] = [
+  {
+    area: "rooms",
+    version: 1,
+    up: `
+      CREATE TABLE rooms (
+        id INTEGER PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        date TEXT NOT NULL,
+        language TEXT NOT NULL,
+        steps TEXT NOT NULL,
+        organizer_key_hash TEXT NOT NULL,
+        max_attendees INTEGER NOT NULL,
+        stuck_minutes INTEGER NOT NULL,
+        locked INTEGER NOT NULL DEFAULT 0,
+        announcement TEXT,
+        announced_at INTEGER,
+        created_at INTEGER NOT NULL,
+        started_at INTEGER,
+        exported_at INTEGER,
+        closed_at INTEGER,
+        closing_summary TEXT
+      );
+      CREATE TABLE attendees (
+        id INTEGER PRIMARY KEY,
+        room_id INTEGER NOT NULL REFERENCES rooms(id) ON DELETE CASCADE,
+        nickname TEXT NOT NULL,
+        nickname_key TEXT NOT NULL,
+        token_hash TEXT NOT NULL UNIQUE,
+        account_key TEXT,
+        joined_at INTEGER NOT NULL,
+        UNIQUE (room_id, nickname_key)
+      );
+      CREATE INDEX attendees_by_account ON attendees (room_id, account_key);
+      CREATE TABLE progress (
+        attendee_id INTEGER NOT NULL REFERENCES attendees(id) ON DELETE CASCADE,
+        step TEXT NOT NULL,
+        done_at INTEGER NOT NULL,
+        PRIMARY KEY (attendee_id, step)
+      ) WITHOUT ROWID;
+    `,
+  },
+];

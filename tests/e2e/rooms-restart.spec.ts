@@ -1,0 +1,56 @@
+import { expect, test } from "@playwright/test";
+import { freshKeys, signIn } from "./support/attendee";
+import { OwnServer } from "./support/own-server";
+import { barDone, createRoomInUi, joinAs, phone } from "./support/rooms";
+
+test("kill -9 mid-session and restart: no attendee or progress lost, pages reconnect by themselves", async ({ browser }) => {
+  const server = await OwnServer.create("restart");
+  await server.start();
+  try {
+    const org = await browser.newPage();
+    const room = await createRoomInUi(org, "再起動テスト", { base: server.base });
+
+    const projector = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const board = await projector.newPage();
+    await board.goto(room.boardUrl);
+    await expect(board.getByTestId("connection")).toHaveAttribute("data-status", "live");
+
+    const a = await phone(browser);
+    const b = await phone(browser);
+    await joinAs(a.page, room.joinUrl, "あき");
+    await joinAs(b.page, room.joinUrl, "ふゆ");
+    await expect(b.page.getByTestId("room-nickname")).toBeVisible();
+    const keys = await freshKeys();
+    await signIn(a.page, keys);
+    await a.page.getByTestId("step-password-policy").getByRole("button", { name: "推奨のポリシーを設定する" }).click();
+    await expect(barDone(board, "password-policy")).toHaveAttribute("data-done", "1");
+    await expect(board.getByTestId("joined-count")).toHaveText("2 人");
+
+    await server.kill9();
+    await expect(board.getByTestId("connection")).toHaveAttribute("data-status", "reconnecting");
+    await expect(a.page.getByTestId("connection")).toHaveAttribute("data-status", "reconnecting");
+
+    await server.start();
+    // No reload: the board's stream comes back with a fresh snapshot holding the same progress.
+    await expect(board.getByTestId("connection")).toHaveAttribute("data-status", "live", { timeout: 40_000 });
+    await expect(board.getByTestId("joined-count")).toHaveText("2 人");
+    await expect(barDone(board, "password-policy")).toHaveAttribute("data-done", "1");
+    const aki = board.getByTestId("attendee-tile").filter({ hasText: "あき" });
+    await expect(aki.locator('[data-step="password-policy"]')).toHaveAttribute("data-done", "true");
+    await expect(a.page.getByTestId("connection")).toHaveAttribute("data-status", "live", { timeout: 40_000 });
+
+    // The attendee is still in the room; only the credentials (memory only) are gone, by design.
+    await a.page.reload();
+    await expect(a.page.getByTestId("room-nickname")).toHaveText("あき として参加中");
+    await expect(a.page.locator("#paste")).toBeVisible();
+    await signIn(a.page, keys);
+    await expect(a.page.getByTestId("step-password-policy")).toHaveAttribute("data-state", "done");
+    await expect(a.page.getByTestId("recorded-count")).toContainText("2 / 10");
+
+    // The organizer's cookie still opens the organizer page.
+    await org.goto(room.organizerUrl.replace(/#.*$/, ""));
+    await expect(org.getByTestId("attendee-row")).toHaveCount(2);
+  } finally {
+    await server.kill9();
+  }
+});
