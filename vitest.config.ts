@@ -30,8 +30,8 @@ export default defineConfig({
           environment: "node",
           globalSetup: ["tests/aws/global-setup.ts"],
           setupFiles: ["tests/aws/setup.ts"],
-          // One moto_server, reset between tests: files take turns.
-          fileParallelism: false,
+          // Two workers, each with its own moto_server (tests/aws/global-setup.ts).
+          maxWorkers: 2,
           testTimeout: 120_000,
           hookTimeout: 60_000,
         },

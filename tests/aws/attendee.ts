@@ -1,4 +1,4 @@
-import { inject } from "vitest";
+import { motoEndpoint } from "./endpoint";
 import { createAws, type Aws } from "@/lib/aws/clients";
 import { newAttendee, type AttendeeKeys } from "../support/moto";
 
@@ -6,7 +6,7 @@ export type TestAttendee = { aws: Aws; keys: AttendeeKeys; accountId: string };
 
 /** A test attendee in an account of its own, with the SDK clients Hajime would build. */
 export async function attendee(region = "ap-northeast-1"): Promise<TestAttendee> {
-  const keys = await newAttendee(inject("motoEndpoint"));
+  const keys = await newAttendee(motoEndpoint());
   const aws = createAws({ keys, region, accountId: keys.accountId });
   return { aws, keys, accountId: keys.accountId };
 }
