@@ -67,7 +67,7 @@ export function Board({ initial, joinUrl }: { initial: BoardSnapshot; joinUrl: s
             {room.date} · <span className="font-mono font-bold tracking-widest text-slate-200">{spacedCode(room.code)}</span>
           </p>
         </div>
-        <dl className="flex shrink-0 flex-wrap items-end gap-x-8 gap-y-2 lg:flex-nowrap lg:gap-x-10">
+        <dl className="flex min-w-0 max-w-full flex-wrap items-end gap-x-6 gap-y-2 lg:shrink-0 lg:flex-nowrap lg:gap-x-10">
           <Stat label={t("elapsed")}>
             <Elapsed startedAt={room.startedAt} offset={offset} />
           </Stat>

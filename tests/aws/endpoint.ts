@@ -1,8 +1,10 @@
 import { inject } from "vitest";
 
-/** This worker's own moto_server (VITEST_POOL_ID is 1..workers). */
+/**
+ * One of the run's moto_servers, spread by process id: VITEST_POOL_ID is not a reliable
+ * worker slot when projects run in groups (every file saw 1), so it cannot pick one.
+ */
 export function motoEndpoint(): string {
   const endpoints = inject("motoEndpoints");
-  const id = Number(process.env.VITEST_POOL_ID ?? "1");
-  return endpoints[(id - 1) % endpoints.length];
+  return endpoints[process.pid % endpoints.length];
 }

@@ -63,11 +63,6 @@ export async function startMoto(opts: { managedPolicies?: boolean } = {}): Promi
   };
 }
 
-export async function resetMoto(endpoint: string): Promise<void> {
-  const res = await fetch(`${endpoint}/moto-api/reset`, { method: "POST" });
-  if (!res.ok) throw new Error(`moto reset failed: ${res.status}`);
-}
-
 export type AttendeeKeys = {
   accessKeyId: string;
   secretAccessKey: string;
