@@ -17,6 +17,7 @@ export function StepCard({ id, children }: { id: StepId; children?: ReactNode })
   const isChecking = checking.has(id);
   const consoleUrl = session ? meta.consoleUrl(session.region) : undefined;
   const done = outcome?.state === "done";
+  const canRecheck = Boolean(session) && id !== "teardown";
 
   return (
     <article
@@ -62,25 +63,27 @@ export function StepCard({ id, children }: { id: StepId; children?: ReactNode })
 
       {children && <div className="mt-4">{children}</div>}
 
-      <footer className="mt-4 flex flex-wrap items-center gap-2 border-t border-stone-100 pt-3">
-        {consoleUrl && (
-          <a
-            href={consoleUrl}
-            target="_blank"
-            rel="noopener noreferrer"
-            className="inline-flex min-h-9 items-center gap-1 rounded-md px-2 text-sm font-medium text-sky-800 underline-offset-2 hover:underline"
-          >
-            {t("openConsole")}
-            <span aria-hidden="true">↗</span>
-            <span className="sr-only">{t("opensInNewTab")}</span>
-          </a>
-        )}
-        {session && id !== "teardown" && (
-          <Button variant="ghost" className="ml-auto" busy={isChecking} onClick={() => refresh(id)}>
-            {t("recheck")}
-          </Button>
-        )}
-      </footer>
+      {(consoleUrl || canRecheck) && (
+        <footer className="mt-4 flex flex-wrap items-center gap-2 border-t border-stone-100 pt-3">
+          {consoleUrl && (
+            <a
+              href={consoleUrl}
+              target="_blank"
+              rel="noopener noreferrer"
+              className="inline-flex min-h-9 items-center gap-1 rounded-md px-2 text-sm font-medium text-sky-800 underline-offset-2 hover:underline"
+            >
+              {t("openConsole")}
+              <span aria-hidden="true">↗</span>
+              <span className="sr-only">{t("opensInNewTab")}</span>
+            </a>
+          )}
+          {canRecheck && (
+            <Button variant="ghost" className="ml-auto" busy={isChecking} onClick={() => refresh(id)}>
+              {t("recheck")}
+            </Button>
+          )}
+        </footer>
+      )}
     </article>
   );
 }

@@ -10,6 +10,7 @@ import { BillingNotice } from "@/components/steps/BillingNotice";
 import { StepCard } from "@/components/steps/StepCard";
 import { STEP_BODIES } from "@/components/steps/bodies";
 import { Button } from "@/components/ui/Button";
+import { FailureMessage } from "@/components/ui/FailureMessage";
 import { useWorkshop, WorkshopProvider } from "./WorkshopContext";
 
 export type WorkshopProps = {
@@ -61,7 +62,7 @@ function WorkshopView() {
 
 function Toolbar() {
   const t = useTranslations("workshop");
-  const { outcomes, checking, refreshAll, steps } = useWorkshop();
+  const { outcomes, checking, refreshAll, checkAllFailure, steps } = useWorkshop();
   const checkable = steps.filter((s) => s !== "teardown");
   const done = checkable.filter((s) => outcomes[s]?.state === "done").length;
   return (
@@ -72,6 +73,7 @@ function Toolbar() {
       <Button variant="secondary" busy={checking.size > 0} onClick={() => refreshAll()} data-testid="check-all">
         {t("checkAll")}
       </Button>
+      {checkAllFailure && <FailureMessage failure={checkAllFailure} className="w-full" />}
     </div>
   );
 }

@@ -2,7 +2,7 @@
 
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
 import { checkAll, checkStep } from "@/lib/aws/actions";
-import type { Failure } from "@/lib/aws/errors";
+import { fail, type Failure } from "@/lib/aws/errors";
 import type { CheckOutcome } from "@/lib/aws/run";
 import type { SessionView } from "@/lib/credentials/session-view";
 import type { StepId } from "@/lib/workshop/catalog";
@@ -19,6 +19,8 @@ type WorkshopValue = {
   room: string | null;
   steps: readonly StepId[];
   refreshAll: () => Promise<void>;
+  /** Why the last "check all" failed as a whole (rate limit, network), if it did. */
+  checkAllFailure: Failure | null;
   refresh: (id: StepId) => Promise<void>;
   applyOutcome: (outcome: CheckOutcome) => void;
   /** Call with any failure an action returned; ends the session view when credentials died. */
@@ -55,6 +57,7 @@ export function WorkshopProvider({
   const [signedOutReason, setReason] = useState<SignedOutReason>(null);
   const [outcomes, setOutcomes] = useState<Partial<Record<StepId, CheckOutcome>>>({});
   const [checking, setChecking] = useState<ReadonlySet<StepId>>(new Set());
+  const [checkAllFailure, setCheckAllFailure] = useState<Failure | null>(null);
   const generation = useRef(0);
 
   const signOutLocally = useCallback((reason: Exclude<SignedOutReason, null>) => {
@@ -97,14 +100,18 @@ export function WorkshopProvider({
       const res = await checkAll([...steps]);
       if (gen !== generation.current) return;
       if (!res.ok) {
-        handleFailure(res);
+        if (!handleFailure(res)) setCheckAllFailure(res);
         return;
       }
+      setCheckAllFailure(null);
       setOutcomes((prev) => {
         const next = { ...prev };
         for (const o of res.data) next[o.id] = o;
         return next;
       });
+    } catch {
+      // The server action itself did not answer (server restarting, network gone).
+      if (gen === generation.current) setCheckAllFailure(fail("server-unreachable"));
     } finally {
       mark(steps, false);
     }
@@ -136,12 +143,13 @@ export function WorkshopProvider({
       room,
       steps,
       refreshAll,
+      checkAllFailure,
       refresh,
       applyOutcome,
       handleFailure,
       signOutLocally,
     }),
-    [session, setSession, signedOutReason, outcomes, checking, room, steps, refreshAll, refresh, applyOutcome, handleFailure, signOutLocally],
+    [session, setSession, signedOutReason, outcomes, checking, room, steps, refreshAll, checkAllFailure, refresh, applyOutcome, handleFailure, signOutLocally],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

@@ -1,9 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import { clearSessionCookie, readSessionId } from "@/lib/credentials/cookie";
-import { awsFor, currentSession } from "@/lib/credentials/current";
-import { forgetSession, type Session } from "@/lib/credentials/vault";
+import { awsFor } from "@/lib/credentials/current";
+import type { Session } from "@/lib/credentials/vault";
 import { checkRunLimit } from "@/lib/rooms/limits";
 import { isStepId, type StepId } from "@/lib/workshop/catalog";
 import { consoleSignInUrl } from "@/lib/workshop/sign-in-url";
@@ -13,27 +12,16 @@ import { ledgerFor } from "./ledger-store";
 import { REGISTRY, stepById } from "./registry";
 import { reportOutcomes } from "./report";
 import { runCheck, runChecks, runFix, type CheckOutcome } from "./run";
+import { endIfDead, requireSession as requireLiveSession } from "./session-guard";
 import { startMfaInput, startVirtualMfa, type MfaStart } from "./steps/user-mfa";
 
 /** The only door from the UI to lib/aws. Every action returns a value, never throws. */
 
+/** The session, unless the attendee ran too many checks and fixes this minute. */
 async function requireSession(): Promise<Session | Failure> {
-  const session = await currentSession();
-  if (!session) {
-    // The cookie may outlive the credentials (expiry, restart): drop it.
-    if (await readSessionId()) await clearSessionCookie();
-    return fail("not-signed-in");
-  }
+  const session = await requireLiveSession();
+  if ("ok" in session) return session;
   return (await checkRunLimit(session)) ?? session;
-}
-
-async function endIfDead(session: Session, failure: Failure | undefined): Promise<Failure | undefined> {
-  if (failure && endsSession(failure)) {
-    forgetSession(session.id);
-    await clearSessionCookie();
-    return failure;
-  }
-  return undefined;
 }
 
 const stepIds = z.array(z.string().max(40)).max(20).optional();

@@ -5,12 +5,13 @@ import { forgetSession, type Session } from "@/lib/credentials/vault";
 import { endsSession, fail, type Failure } from "./errors";
 
 /**
- * The same session handling as lib/aws/actions.ts, for action files of other areas (a
- * 'use server' file may only export actions, so the helpers cannot live there).
+ * Session handling shared by the action files (a 'use server' file may only export
+ * actions, so the helpers cannot live there).
  */
 export async function requireSession(): Promise<Session | Failure> {
   const session = await currentSession();
   if (!session) {
+    // The cookie may outlive the credentials (expiry, restart): drop it.
     if (await readSessionId()) await clearSessionCookie();
     return fail("not-signed-in");
   }
