@@ -41,9 +41,10 @@ if (!existsSync(chromium)) {
   process.exit(1);
 }
 
-const only = process.argv[2];
+// `node scripts/test.mjs e2e canary` passes what follows "e2e" to Playwright.
+const [only, ...playwrightArgs] = process.argv.slice(2);
 if (!only || only === "vitest") run("unit and AWS tests (vitest + moto_server)", bin("vitest"), ["run"]);
 if (!only || only === "e2e") {
   run("production build for the browser tests", bin("next"), ["build"]);
-  run("browser tests (Playwright + Chromium + moto_server)", bin("playwright"), ["test"]);
+  run("browser tests (Playwright + Chromium + moto_server)", bin("playwright"), ["test", ...playwrightArgs]);
 }

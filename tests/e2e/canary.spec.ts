@@ -1,20 +1,27 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import jsQR from "jsqr";
+import { generate } from "otplib";
+import { PNG } from "pngjs";
 import { freshKeys } from "./support/attendee";
 import { containsAny, filesUnder, recordTraffic } from "./support/evidence";
+import { barDone, createRoomInUi, joinAs } from "./support/rooms";
 
 /**
  * The canary run: credentials holding a unique secret key and session token go through
- * every step; then neither string may appear in the server's output, in DATA_DIR, or in any
- * response the browser received. moto does not verify signatures, so the canary secret and
- * token work against it as the real ones would.
+ * every step of the workshop in a room, with the room's board and organizer page open;
+ * then neither string may appear in the server's output, in DATA_DIR, in any response
+ * or live-stream message any browser received. moto does not verify signatures, so the
+ * canary secret and token work against it as real ones would. Step 9's three GuardDuty
+ * sample-finding calls go to the mock in front of moto (tests/e2e/support/guardduty-samples-mock.ts).
  */
 
 const alnum = (n: number) => randomBytes(n * 2).toString("base64").replace(/[^A-Za-z0-9]/g, "").slice(0, n);
 
-test("credentials never leave server memory", async ({ page, browser }) => {
+test("credentials never leave server memory", async ({ browser }) => {
+  test.setTimeout(180_000);
   const real = await freshKeys();
   const canarySecret = `Canary${alnum(34)}`;
   const canaryToken = `CanaryToken${alnum(80)}`;
@@ -26,10 +33,21 @@ test("credentials never leave server memory", async ({ page, browser }) => {
     `export AWS_CREDENTIAL_EXPIRATION=${real.expiration.toISOString()}`,
   ].join("\n");
 
-  const traffic = recordTraffic(page);
+  // The organizer makes a room and keeps its organizer page open; a projector shows the board.
+  const organizer = await watchedContext(browser, { width: 1280, height: 900 });
+  const room = await createRoomInUi(organizer.page, "Canary");
+  await organizer.page.goto(room.organizerUrl);
+  const projector = await watchedContext(browser, { width: 1920, height: 1080 });
+  await projector.page.goto(room.boardUrl);
+  await expect(projector.page.getByTestId("connection")).toHaveAttribute("data-status", "live");
+
+  const attendee = await watchedContext(browser, { width: 1280, height: 900 });
+  await attendee.context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const page = attendee.page;
+  await joinAs(page, room.joinUrl, "canary");
+  await expect(page.getByTestId("room-nickname")).toContainText("canary");
 
   // A failed paste first: its error message must not carry the secret either.
-  await page.goto("/ja/solo");
   await page.locator("#paste").fill(paste.replace(/export AWS_SESSION_TOKEN=.*\n/, ""));
   await page.locator("form button[type=submit]").click();
   await expect(page.getByTestId("failure")).toContainText("セッショントークン");
@@ -41,8 +59,11 @@ test("credentials never leave server memory", async ({ page, browser }) => {
   await expect(page.getByTestId("identity")).toBeVisible();
 
   await walkTheWorkshop(page);
+  await expect(barDone(projector.page, "user-mfa")).toHaveAttribute("data-done", "1");
+  await expect(barDone(projector.page, "sample-findings")).toHaveAttribute("data-done", "1");
+  await expect(organizer.page.getByTestId("attendee-row").filter({ hasText: "canary" })).toBeVisible();
 
-  // Region change, reload (server-rendered HTML of a signed-in page), then sign out.
+  // Region change, reload (server-rendered HTML of a signed-in page), the solo page, then sign out.
   await page.locator("#session-region").selectOption("us-east-1");
   await expect(page.getByTestId("step-password-policy")).toHaveAttribute("data-state", "done");
   await page.reload();
@@ -56,22 +77,29 @@ test("credentials never leave server memory", async ({ page, browser }) => {
   await expect(page.locator("#paste")).toBeVisible();
 
   // Another browser (another attendee) sees nothing of it.
-  const other = await browser.newPage();
-  const otherTraffic = recordTraffic(other);
-  await other.goto("/ja/solo");
-  await expect(other.locator("#paste")).toBeVisible();
+  const other = await watchedContext(browser, { width: 390, height: 844 });
+  await other.page.goto("/ja/solo");
+  await expect(other.page.locator("#paste")).toBeVisible();
 
-  await traffic.settle();
-  await otherTraffic.settle();
+  const watched = [attendee, organizer, projector, other];
+  const streamedBy = await Promise.all(watched.map((w) => streamMessages(w.page)));
+  const streamed = streamedBy.flat();
+  for (const w of watched) await w.context.close();
+  for (const w of watched) await w.traffic.settle();
 
-  // The detector works: the paste itself did go to the server in a request body.
-  expect(traffic.requests.some((r) => containsAny(r.body, secrets))).toBe(true);
+  // The detectors work: the paste did go to the server, and the pages did hear the room live.
+  expect(attendee.traffic.requests.some((r) => containsAny(r.body, secrets))).toBe(true);
+  expect(streamed.some((m) => m.includes("canary"))).toBe(true);
 
-  const leakedResponses = [...traffic.responses, ...otherTraffic.responses]
-    .filter((r) => containsAny(r.body, secrets) || containsAny(r.headers, secrets))
-    .map((r) => r.url);
+  const responses = watched.flatMap((w) => w.traffic.responses);
+  expect(responses.length).toBeGreaterThan(30);
+  const leakedResponses = responses.filter((r) => containsAny(r.body, secrets) || containsAny(r.headers, secrets)).map((r) => r.url);
   expect(leakedResponses).toEqual([]);
-  expect(traffic.responses.length).toBeGreaterThan(10);
+  expect(streamed.filter((m) => containsAny(m, secrets))).toEqual([]);
+  // The board and the organizer hear progress, never whose AWS account it is.
+  const [, organizerHeard, boardHeard] = streamedBy;
+  expect(boardHeard.length).toBeGreaterThan(0);
+  expect([...organizerHeard, ...boardHeard].filter((m) => m.includes(real.accountId))).toEqual([]);
 
   const artifacts = process.env.E2E_ARTIFACTS!;
   const log = readFileSync(join(artifacts, "server.log"));
@@ -84,11 +112,76 @@ test("credentials never leave server memory", async ({ page, browser }) => {
   expect(leakedFiles).toEqual([]);
 });
 
-/** Every step the UI offers, with the canary credentials. */
-async function walkTheWorkshop(page: import("@playwright/test").Page) {
+type Watched = { context: BrowserContext; page: Page; traffic: ReturnType<typeof recordTraffic> };
+
+/** A browser of its own whose responses and event-stream messages are all recorded. */
+async function watchedContext(
+  browser: import("@playwright/test").Browser,
+  viewport: { width: number; height: number },
+): Promise<Watched> {
+  const context = await browser.newContext({ viewport });
+  // Event-stream bodies never end, so the response recorder cannot read them: keep every
+  // message the page's EventSources deliver instead.
+  await context.addInitScript(() => {
+    const seen: string[] = [];
+    Object.assign(window, { __streamed: seen });
+    const add = EventSource.prototype.addEventListener as (this: EventSource, ...args: unknown[]) => void;
+    EventSource.prototype.addEventListener = function (this: EventSource, ...args: unknown[]) {
+      const type = String(args[0]);
+      add.call(this, type, (e: MessageEvent) => seen.push(`${type}: ${String(e.data)}`));
+      add.apply(this, args);
+    } as typeof EventSource.prototype.addEventListener;
+  });
+  const page = await context.newPage();
+  return { context, page, traffic: recordTraffic(page) };
+}
+
+async function streamMessages(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __streamed?: string[] }).__streamed ?? []);
+}
+
+/** Every step the UI offers, with the canary credentials, in Japanese. */
+async function walkTheWorkshop(page: Page) {
+  const step = (id: string) => page.getByTestId(`step-${id}`);
   await page.getByTestId("check-all").click();
-  const policy = page.getByTestId("step-password-policy");
-  await expect(policy).toHaveAttribute("data-state", "todo");
-  await policy.getByRole("button", { name: "推奨のポリシーを設定する" }).click();
-  await expect(policy).toHaveAttribute("data-state", "done");
+  await expect(step("root-access-keys")).toHaveAttribute("data-state", "done");
+
+  await step("password-policy").getByRole("button", { name: "推奨のポリシーを設定する" }).click();
+  await expect(step("password-policy")).toHaveAttribute("data-state", "done");
+  await step("admin-group").getByRole("button", { name: "admin グループを作成する" }).click();
+  await expect(step("admin-group")).toHaveAttribute("data-state", "done");
+
+  const user = step("iam-user");
+  await user.getByLabel("ユーザー名").fill("canary-user");
+  await user.getByRole("button", { name: "強いパスワードを作る" }).click();
+  await user.getByRole("button", { name: "ユーザーを作成する" }).click();
+  await expect(user).toHaveAttribute("data-state", "done");
+
+  const mfa = step("user-mfa");
+  await mfa.getByRole("button", { name: "canary-user の MFA 設定を始める" }).click();
+  const qr = mfa.getByTestId("mfa-qr");
+  await expect(qr).toHaveAttribute("data-drawn", "true");
+  const png = PNG.sync.read(await qr.screenshot());
+  const uri = new URL(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)!.data);
+  const secret = uri.searchParams.get("secret")!;
+  const now = Math.floor(Date.now() / 1000);
+  await mfa.getByLabel("1 つ目のコード").fill(await generate({ secret, epoch: now }));
+  await mfa.getByLabel("2 つ目のコード").fill(await generate({ secret, epoch: now + 30 }));
+  await mfa.getByRole("button", { name: "MFA を有効にする" }).click();
+  await expect(mfa).toHaveAttribute("data-state", "done");
+
+  await step("cloudtrail").getByRole("button", { name: "バケットと証跡を作って記録を始める" }).click();
+  await expect(step("cloudtrail")).toHaveAttribute("data-state", "done");
+  await step("guardduty").getByRole("button", { name: "GuardDuty を有効にする" }).click();
+  await expect(step("guardduty")).toHaveAttribute("data-state", "done");
+  await step("sample-findings").getByRole("button", { name: "サンプルの検出結果を作る" }).click();
+  await expect(step("sample-findings")).toHaveAttribute("data-state", "done");
+  await expect(step("sample-findings").getByTestId("finding").first()).toBeVisible();
+
+  await step("teardown").getByTestId("open-teardown").click();
+  await expect(page.getByTestId("teardown-row")).toHaveCount(3);
+  await page.getByTestId("confirm-teardown").click();
+  await expect(page.getByTestId("teardown-result")).toHaveAttribute("data-done", "true");
+  await page.getByRole("link", { name: "ハンズオンに戻る" }).click();
+  await expect(step("teardown")).toHaveAttribute("data-state", "done");
 }

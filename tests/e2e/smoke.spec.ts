@@ -12,3 +12,25 @@ test("solo practice: sign in and set the password policy (ja)", async ({ page })
   await card.getByRole("button", { name: "推奨のポリシーを設定する" }).click();
   await expect(card).toHaveAttribute("data-state", "done");
 });
+
+test("'check all' says so when the server cannot be reached, and keeps what the cards showed", async ({ page }) => {
+  const keys = await freshKeys();
+  await page.goto("/ja/solo");
+  await signIn(page, keys);
+  const card = page.getByTestId("step-root-access-keys");
+  await expect(card).toHaveAttribute("data-state", "done");
+
+  // Server actions are POSTs with a Next-Action header; drop them as a dead Wi-Fi would.
+  await page.route("**/*", (route) =>
+    route.request().method() === "POST" && route.request().headers()["next-action"] ? route.abort("internetdisconnected") : route.fallback(),
+  );
+  await page.getByTestId("check-all").click();
+  const toolbarFailure = page.getByTestId("progress-count").locator("..").getByTestId("failure");
+  await expect(toolbarFailure).toContainText("Hajime のサーバーに接続できませんでした");
+  await expect(card).toHaveAttribute("data-state", "done");
+
+  await page.unroute("**/*");
+  await page.getByTestId("check-all").click();
+  await expect(toolbarFailure).toHaveCount(0);
+  await expect(card).toHaveAttribute("data-state", "done");
+});
