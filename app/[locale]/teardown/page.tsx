@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { SiteHeader } from "@/components/layout/SiteHeader";
-import { TeardownFlow } from "@/components/teardown/TeardownFlow";
-import { currentSession } from "@/lib/credentials/current";
-import { sessionView } from "@/lib/credentials/sign-in";
+import { TeardownScreen } from "@/components/teardown/TeardownScreen";
+import { normalizeCode } from "@/lib/rooms/model";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -11,7 +10,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   return { title: t("title") };
 }
 
-/** Step 10: remove what Hajime made, with the signed-in session (the cookie is site-wide). */
+/** Step 10 in solo practice. A room's attendees use /r/CODE/teardown, where their room cookie reaches. */
 export default async function TeardownPage({
   params,
   searchParams,
@@ -21,21 +20,8 @@ export default async function TeardownPage({
 }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const t = await getTranslations("teardown");
   const { room } = await searchParams;
-  // Only a room code goes into the back link: never an arbitrary URL.
-  const roomCode = typeof room === "string" && /^[A-Za-z0-9-]{1,32}$/.test(room) ? room : null;
-  const session = await currentSession();
-  return (
-    <>
-      <SiteHeader />
-      <main className="mx-auto max-w-3xl px-4 pb-24 pt-6">
-        <h1 className="text-2xl font-bold sm:text-3xl">{t("title")}</h1>
-        <p className="mt-2 leading-relaxed text-stone-700">{t("lead")}</p>
-        <div className="mt-6">
-          <TeardownFlow initialSession={session ? sessionView(session) : null} backHref={roomCode ? `/r/${roomCode}` : "/solo"} />
-        </div>
-      </main>
-    </>
-  );
+  const code = typeof room === "string" ? normalizeCode(room) : null;
+  if (code) redirect(`/${locale}/r/${code}/teardown`);
+  return <TeardownScreen backHref="/solo" />;
 }

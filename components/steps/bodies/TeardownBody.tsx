@@ -16,7 +16,7 @@ export function TeardownBody() {
   const outcome = outcomes.teardown;
   const detail = outcome?.detail as TeardownDetail | undefined;
   if (!session) return null;
-  const href = room ? `/teardown?room=${encodeURIComponent(room)}` : "/teardown";
+  const href = room ? `/r/${room}/teardown` : "/teardown";
   const linkClass = (primary: boolean) =>
     `inline-flex min-h-10 items-center rounded-lg px-4 py-2 text-sm font-semibold ${primary ? "bg-red-700 text-white hover:bg-red-800" : "border border-stone-300 bg-white text-stone-800 hover:bg-stone-100"}`;
 
