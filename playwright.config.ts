@@ -56,6 +56,7 @@ export default defineConfig({
       command: "node tests/e2e/support/server.mjs",
       url: `${baseURL}/ja`,
       reuseExistingServer: false,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
       timeout: 120_000,
       env: {
         PORT: process.env.E2E_PORT,

@@ -26,8 +26,9 @@ const child = spawn(
       HAJIME_DIST_DIR: process.env.HAJIME_DIST_DIR ?? ".next-test",
     },
     stdio: ["ignore", "pipe", "pipe"],
-    // Its own process group: `next start` forks a next-server child that must die with it.
-    detached: true,
+    // Not detached: Playwright signals this script's whole process group when the run ends
+    // (playwright.config.ts gracefulShutdown, then SIGKILL), and that group must include
+    // `next start` and the next-server it forks, or they outlive the run.
   },
 );
 for (const stream of [child.stdout, child.stderr]) {
@@ -36,15 +37,9 @@ for (const stream of [child.stdout, child.stderr]) {
     process.stdout.write(chunk);
   });
 }
-const stop = (signal) => {
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    child.kill(signal);
-  }
-};
-process.on("SIGTERM", () => stop("SIGTERM"));
-process.on("SIGINT", () => stop("SIGINT"));
+// The group signal reaches `next start` too; wait for it to exit rather than dying first.
+process.on("SIGTERM", () => child.kill("SIGTERM"));
+process.on("SIGINT", () => child.kill("SIGINT"));
 child.on("exit", (code) => {
   log.end();
   process.exit(code ?? 0);
