@@ -3,6 +3,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { serverNodeOptions } from "./server-node-options.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const distDir = process.env.HAJIME_DIST_DIR || ".next";
@@ -34,7 +35,8 @@ if (!built || sources > built) {
 
 console.log(`Hajime on http://${host === "0.0.0.0" ? "localhost" : host}:${port}`);
 // Its own process group, so that a SIGTERM here also stops the next-server child it forks.
-const server = spawn(process.execPath, [next, "start", "-H", host, "-p", port], { cwd: root, env, stdio: "inherit", detached: true });
+const serverEnv = { ...env, NODE_OPTIONS: serverNodeOptions(process.env.NODE_OPTIONS) };
+const server = spawn(process.execPath, [next, "start", "-H", host, "-p", port], { cwd: root, env: serverEnv, stdio: "inherit", detached: true });
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {
     try {

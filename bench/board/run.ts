@@ -12,6 +12,7 @@
  *   npm run bench:board -- [--attendees 300] [--boards 10] [--window 60]
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { serverNodeOptions } from "../../scripts/server-node-options.mjs";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -51,6 +52,8 @@ function startServer(port: number, dataDir: string, motoEndpoint: string): Child
     cwd: root,
     env: {
       ...process.env,
+      // The same heap flags as `npm start`.
+      NODE_OPTIONS: serverNodeOptions(process.env.NODE_OPTIONS),
       NODE_ENV: "production",
       DATA_DIR: dataDir,
       AWS_ENDPOINT_URL: motoEndpoint,

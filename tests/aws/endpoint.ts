@@ -1,10 +1,6 @@
-import { inject } from "vitest";
-
-/**
- * One of the run's moto_servers, spread by process id: VITEST_POOL_ID is not a reliable
- * worker slot when projects run in groups (every file saw 1), so it cannot pick one.
- */
+/** The moto_server this test file holds (tests/aws/setup.ts). */
 export function motoEndpoint(): string {
-  const endpoints = inject("motoEndpoints");
-  return endpoints[process.pid % endpoints.length];
+  const endpoint = process.env.AWS_ENDPOINT_URL;
+  if (!endpoint) throw new Error("AWS_ENDPOINT_URL is not set: tests/aws/setup.ts did not run");
+  return endpoint;
 }

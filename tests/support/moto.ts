@@ -63,6 +63,12 @@ export async function startMoto(opts: { managedPolicies?: boolean } = {}): Promi
   };
 }
 
+/** Forgets every account's state (moto's own reset); managed policies load again on use. */
+export async function resetMoto(endpoint: string): Promise<void> {
+  const res = await fetch(`${endpoint}/moto-api/reset`, { method: "POST" });
+  if (!res.ok) throw new Error(`moto reset failed: ${res.status}`);
+}
+
 export type AttendeeKeys = {
   accessKeyId: string;
   secretAccessKey: string;

@@ -4,6 +4,7 @@
 import { spawn } from "node:child_process";
 import { createWriteStream, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { serverNodeOptions } from "../../../scripts/server-node-options.mjs";
 
 const root = new URL("../../..", import.meta.url).pathname;
 const artifacts = process.env.E2E_ARTIFACTS;
@@ -20,6 +21,7 @@ const child = spawn(
     cwd: root,
     env: {
       ...process.env,
+      NODE_OPTIONS: serverNodeOptions(process.env.NODE_OPTIONS),
       DATA_DIR: dataDir,
       NEXT_TELEMETRY_DISABLED: "1",
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",

@@ -1,0 +1,1 @@
+export function serverNodeOptions(existing?: string): string;
