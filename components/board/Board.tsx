@@ -1,12 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useMemo, useState } from "react";
-import { applyBoardEvent } from "@/lib/rooms/board-state";
-import { isFinished, spacedCode, stuckFor, type BoardSnapshot, type RoomEvent } from "@/lib/rooms/model";
+import { useMemo } from "react";
+import { isFinished, spacedCode, stuckFor, type BoardSnapshot } from "@/lib/rooms/model";
 import { ConnectionBadge } from "@/components/rooms/ConnectionBadge";
 import { QrCode } from "@/components/rooms/QrCode";
-import { useEventStream, useNow, useServerOffset } from "@/components/rooms/useEventStream";
+import { useLiveRoom } from "@/components/rooms/useLiveRoom";
 import { AttendeeGrid, type Tile } from "./AttendeeGrid";
 import { Elapsed } from "./Elapsed";
 import { StepBars } from "./StepBars";
@@ -17,23 +16,7 @@ import { StepBars } from "./StepBars";
  */
 export function Board({ initial, joinUrl }: { initial: BoardSnapshot; joinUrl: string }) {
   const t = useTranslations("board");
-  const [state, setState] = useState(initial);
-  const [serverNow, setServerNow] = useState(initial.serverNow);
-  const apply = (e: unknown) => setState((s) => applyBoardEvent(s, e as RoomEvent));
-  const status = useEventStream(`/api/rooms/${initial.room.code}/events?view=board`, {
-    snapshot: (s) => {
-      setState(s as BoardSnapshot);
-      setServerNow((s as BoardSnapshot).serverNow);
-    },
-    ping: (p) => setServerNow((p as { serverNow: number }).serverNow),
-    joined: apply,
-    progress: apply,
-    removed: apply,
-    room: apply,
-    closed: apply,
-  });
-  const offset = useServerOffset(serverNow);
-  const now = useNow(offset, 10_000);
+  const { state, status, now, offset } = useLiveRoom(initial, "board", 10_000);
   const { room, attendees } = state;
 
   const tiles = useMemo<Tile[]>(() => {

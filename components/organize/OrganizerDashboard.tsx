@@ -4,7 +4,6 @@ import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useMemo, useState, useTransition } from "react";
 import type { Failure, Result } from "@/lib/aws/errors";
 import { announce, removeAttendee, restartClock, setLocked, setStuckMinutes } from "@/lib/rooms/actions";
-import { applyBoardEvent } from "@/lib/rooms/board-state";
 import {
   ANNOUNCEMENT_MAX,
   currentStep,
@@ -13,7 +12,6 @@ import {
   stuckFor,
   STUCK_MINUTES_CHOICES,
   type BoardSnapshot,
-  type RoomEvent,
   type RoomInfo,
 } from "@/lib/rooms/model";
 import { stepMeta } from "@/lib/workshop/catalog";
@@ -23,7 +21,7 @@ import { FailureMessage } from "@/components/ui/FailureMessage";
 import { Link } from "@/i18n/navigation";
 import { ConnectionBadge } from "@/components/rooms/ConnectionBadge";
 import { QrCode } from "@/components/rooms/QrCode";
-import { useEventStream, useNow, useServerOffset } from "@/components/rooms/useEventStream";
+import { useLiveRoom } from "@/components/rooms/useLiveRoom";
 import { CloseRoom } from "./CloseRoom";
 
 export function OrganizerDashboard({
@@ -37,29 +35,12 @@ export function OrganizerDashboard({
   loopbackOrigin: string | null;
 }) {
   const t = useTranslations("organize");
-  const [state, setState] = useState(initial);
+  const { state, status, now, setRoom: onRoom } = useLiveRoom(initial, "organizer", 15_000);
   useEffect(() => {
     // Already signed in by cookie: the key must not stay in the address bar (or a screen share).
     if (window.location.hash.includes("key=")) history.replaceState(null, "", window.location.pathname + window.location.search);
   }, []);
-  const [serverNow, setServerNow] = useState(initial.serverNow);
-  const apply = (e: unknown) => setState((s) => applyBoardEvent(s, e as RoomEvent));
-  const status = useEventStream(`/api/rooms/${initial.room.code}/events?view=organizer`, {
-    snapshot: (s) => {
-      setState(s as BoardSnapshot);
-      setServerNow((s as BoardSnapshot).serverNow);
-    },
-    ping: (p) => setServerNow((p as { serverNow: number }).serverNow),
-    joined: apply,
-    progress: apply,
-    removed: apply,
-    room: apply,
-    accounts: apply,
-    closed: apply,
-  });
-  const now = useNow(useServerOffset(serverNow), 15_000);
   const { room } = state;
-  const onRoom = (next: RoomInfo) => setState((s) => ({ ...s, room: next }));
 
   if (room.closedAt !== null) {
     return (

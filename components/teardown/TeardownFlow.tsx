@@ -2,10 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { Failure } from "@/lib/aws/errors";
+import { sessionEndReason, type Failure } from "@/lib/aws/errors";
 import { finishTeardown, planTeardown, removeTeardownItem } from "@/lib/aws/teardown/actions";
 import type { KeptResource, PlannedRemoval, ResourceRef, TeardownDetail, TeardownPlan } from "@/lib/aws/teardown/types";
 import type { SessionView } from "@/lib/credentials/session-view";
+import type { SignedOutReason } from "@/components/workshop/WorkshopContext";
 import { Link } from "@/i18n/navigation";
 import { PasteForm } from "@/components/credentials/PasteForm";
 import { useRegionLabel } from "@/components/credentials/RegionName";
@@ -18,7 +19,6 @@ type RowStatus = "waiting" | "removing" | "emptying" | "removed" | "gone" | "fai
 type Row = PlannedRemoval & { status: RowStatus; deleted: number; failure?: Failure; verified?: boolean };
 type Phase = "loading" | "review" | "running" | "verifying" | "finished" | "error";
 
-const SESSION_ENDING = new Set(["expired", "invalid-credentials", "not-signed-in"]);
 /** A bucket is emptied a slice at a time; this bounds the calls for one bucket. */
 const MAX_CALLS_PER_RESOURCE = 500;
 const KEPT_BUCKETS_SHOWN = 8;
@@ -33,7 +33,7 @@ export function TeardownFlow({ initialSession, backHref }: { initialSession: Ses
   const t = useTranslations("teardown");
   const tw = useTranslations("workshop");
   const [session, setSession] = useState(initialSession);
-  const [signedOut, setSignedOut] = useState<string | null>(null);
+  const [signedOut, setSignedOut] = useState<SignedOutReason>(null);
   const [phase, setPhase] = useState<Phase>("loading");
   const [plan, setPlan] = useState<TeardownPlan | null>(null);
   const [rows, setRows] = useState<Row[]>([]);
@@ -43,32 +43,36 @@ export function TeardownFlow({ initialSession, backHref }: { initialSession: Ses
   const generation = useRef(0);
 
   const endSession = useCallback((f: Failure) => {
-    if (!SESSION_ENDING.has(f.code)) return false;
+    const reason = sessionEndReason(f);
+    if (!reason) return false;
     generation.current += 1;
     setSession(null);
-    setSignedOut(f.code);
+    setSignedOut(reason);
     return true;
   }, []);
+
+  const showFailure = useCallback(
+    (f: Failure) => {
+      if (endSession(f)) return;
+      setFailure(f);
+      setPhase("error");
+    },
+    [endSession],
+  );
 
   const verify = useCallback(async () => {
     const gen = generation.current;
     setPhase("verifying");
     const res = await finishTeardown();
     if (gen !== generation.current) return;
-    if (!res.ok) {
-      if (!endSession(res)) {
-        setFailure(res);
-        setPhase("error");
-      }
-      return;
-    }
+    if (!res.ok) return showFailure(res);
     const detail = res.data.detail as TeardownDetail | undefined;
     setFinalState(detail ?? null);
     setDone(res.data.state === "done");
     if (res.data.failure) setFailure(res.data.failure);
     setRows((prev) => prev.map((r) => ({ ...r, verified: !(detail?.remaining ?? []).some((x) => sameRef(x, r)) })));
     setPhase("finished");
-  }, [endSession]);
+  }, [showFailure]);
 
   const load = useCallback(async () => {
     const gen = generation.current;
@@ -77,18 +81,12 @@ export function TeardownFlow({ initialSession, backHref }: { initialSession: Ses
     setFinalState(null);
     const res = await planTeardown();
     if (gen !== generation.current) return;
-    if (!res.ok) {
-      if (!endSession(res)) {
-        setFailure(res);
-        setPhase("error");
-      }
-      return;
-    }
+    if (!res.ok) return showFailure(res);
     setPlan(res.data);
     setRows(res.data.remove.map((r) => ({ ...r, status: "waiting", deleted: 0 })));
     if (res.data.remove.length === 0) await verify();
     else setPhase("review");
-  }, [endSession, verify]);
+  }, [showFailure, verify]);
 
   useEffect(() => {
     if (session) void load();
@@ -132,7 +130,7 @@ export function TeardownFlow({ initialSession, backHref }: { initialSession: Ses
             setSignedOut(null);
             setSession(s);
           }}
-          notice={signedOut && signedOut !== "signed-out" ? tw(`signedOut.${signedOut === "invalid-credentials" ? "invalid" : "expired"}`) : undefined}
+          notice={signedOut && signedOut !== "signed-out" ? tw(`signedOut.${signedOut}`) : undefined}
         />
       </div>
     );

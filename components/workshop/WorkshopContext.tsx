@@ -2,7 +2,7 @@
 
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
 import { checkAll, checkStep } from "@/lib/aws/actions";
-import { fail, type Failure } from "@/lib/aws/errors";
+import { fail, sessionEndReason, type Failure } from "@/lib/aws/errors";
 import type { CheckOutcome } from "@/lib/aws/run";
 import type { SessionView } from "@/lib/credentials/session-view";
 import type { StepId } from "@/lib/workshop/catalog";
@@ -35,12 +35,6 @@ export function useWorkshop(): WorkshopValue {
   if (!value) throw new Error("useWorkshop outside WorkshopProvider");
   return value;
 }
-
-const SESSION_ENDING: Record<string, Exclude<SignedOutReason, null>> = {
-  expired: "expired",
-  "invalid-credentials": "invalid",
-  "not-signed-in": "expired",
-};
 
 export function WorkshopProvider({
   initialSession,
@@ -75,7 +69,7 @@ export function WorkshopProvider({
 
   const handleFailure = useCallback(
     (failure: Failure) => {
-      const reason = SESSION_ENDING[failure.code];
+      const reason = sessionEndReason(failure);
       if (reason) signOutLocally(reason);
       return Boolean(reason);
     },

@@ -6,13 +6,13 @@ import type { Session } from "@/lib/credentials/vault";
 import { checkRunLimit } from "@/lib/rooms/limits";
 import { isStepId, type StepId } from "@/lib/workshop/catalog";
 import { consoleSignInUrl } from "@/lib/workshop/sign-in-url";
-import { endsSession, fail, ok, toFailure, type Failure, type Result } from "./errors";
+import { endsSession, fail, ok, type Failure, type Result } from "./errors";
 import { aliasOrAccountId } from "./iam-users";
 import { ledgerFor } from "./ledger-store";
 import { REGISTRY, stepById } from "./registry";
 import { reportOutcomes } from "./report";
 import { runCheck, runChecks, runFix, type CheckOutcome } from "./run";
-import { endIfDead, requireSession as requireLiveSession } from "./session-guard";
+import { endIfDead, failureFrom, requireSession as requireLiveSession } from "./session-guard";
 import { startMfaInput, startVirtualMfa, type MfaStart } from "./steps/user-mfa";
 
 /** The only door from the UI to lib/aws. Every action returns a value, never throws. */
@@ -77,8 +77,7 @@ export async function consoleSignIn(): Promise<Result<{ url: string }>> {
     const aws = awsFor(session);
     return ok({ url: consoleSignInUrl(await aliasOrAccountId(aws), aws.partition) });
   } catch (error) {
-    const failure = toFailure(error);
-    return (await endIfDead(session, failure)) ?? failure;
+    return failureFrom(session, error);
   }
 }
 
@@ -91,7 +90,6 @@ export async function startUserMfa(input: unknown): Promise<Result<MfaStart>> {
   try {
     return await startVirtualMfa(awsFor(session), parsed.data.userName);
   } catch (error) {
-    const failure = toFailure(error);
-    return (await endIfDead(session, failure)) ?? failure;
+    return failureFrom(session, error);
   }
 }

@@ -129,6 +129,14 @@ export function endsSession(failure: Failure): boolean {
   return failure.code === "expired" || failure.code === "invalid-credentials";
 }
 
+/** Why a page goes back to the paste box after this failure, or null when it stays. */
+export function sessionEndReason(failure: Failure): "expired" | "invalid" | null {
+  if (failure.code === "invalid-credentials") return "invalid";
+  // "not-signed-in": the server no longer holds the credentials (expiry, sign-out elsewhere, restart).
+  if (failure.code === "expired" || failure.code === "not-signed-in") return "expired";
+  return null;
+}
+
 type Stack = {
   middlewareStack: {
     add: (

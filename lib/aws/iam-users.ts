@@ -78,17 +78,3 @@ export async function aliasOrAccountId(aws: Aws): Promise<string> {
   const out = await aws.iam.send(new ListAccountAliasesCommand({}));
   return out.AccountAliases?.[0] ?? aws.accountId;
 }
-
-/** Maps with at most `limit` calls in flight: per-user reads in a large account stay polite. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}

@@ -2,7 +2,7 @@ import "server-only";
 import { clearSessionCookie, readSessionId } from "@/lib/credentials/cookie";
 import { currentSession } from "@/lib/credentials/current";
 import { forgetSession, type Session } from "@/lib/credentials/vault";
-import { endsSession, fail, type Failure } from "./errors";
+import { endsSession, fail, toFailure, type Failure } from "./errors";
 
 /**
  * Session handling shared by the action files (a 'use server' file may only export
@@ -26,4 +26,10 @@ export async function endIfDead(session: Session, failure: Failure | undefined):
     return failure;
   }
   return undefined;
+}
+
+/** What an action returns for an error it caught: a failure value, ending the session when it must. */
+export async function failureFrom(session: Session, error: unknown): Promise<Failure> {
+  const failure = toFailure(error);
+  return (await endIfDead(session, failure)) ?? failure;
 }

@@ -20,7 +20,7 @@ import { discover } from "@/lib/aws/teardown/discover";
 import { removeResource } from "@/lib/aws/teardown/remove";
 import { checkTeardown, teardown } from "@/lib/aws/teardown/step";
 import { createBucket } from "@/lib/aws/logging/buckets";
-import { mapLimit } from "@/lib/aws/logging/aws-error";
+import { mapLimit } from "@/lib/aws/map-limit";
 import { attendee } from "./attendee";
 import { bucketExists, detectorIds, detectorStatus, runTeardown, trailNames, uniqueBucket, versionCount } from "./logging-support";
 

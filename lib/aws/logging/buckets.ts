@@ -17,7 +17,8 @@ import {
   type Tag,
 } from "@aws-sdk/client-s3";
 import type { Aws } from "../clients";
-import { isAwsError, mapLimit } from "./aws-error";
+import { mapLimit } from "../map-limit";
+import { isAwsError } from "./aws-error";
 import { hasHajimeTag, HAJIME_TAG } from "./tags";
 
 export type OwnBucket = { name: string; region?: string };

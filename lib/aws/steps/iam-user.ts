@@ -16,7 +16,8 @@ import {
 } from "@/lib/workshop/password-rules";
 import type { Aws } from "../clients";
 import { errorName, fail, ok } from "../errors";
-import { groupMembers, hasConsolePassword, isEntityAlreadyExists, mapLimit } from "../iam-users";
+import { groupMembers, hasConsolePassword, isEntityAlreadyExists } from "../iam-users";
+import { mapLimit } from "../map-limit";
 import type { Step } from "../step";
 import { readPasswordPolicy, summarise } from "./password-policy";
 

@@ -18,9 +18,9 @@ import {
   hasConsolePassword,
   isEntityAlreadyExists,
   isNoSuchEntity,
-  mapLimit,
   mfaSerials,
 } from "../iam-users";
+import { mapLimit } from "../map-limit";
 import type { Step } from "../step";
 
 export type ConsoleUserMfa = { name: string; admin: boolean; mfa: boolean };

@@ -2,12 +2,12 @@
 
 import { z } from "zod";
 import { awsFor } from "@/lib/credentials/current";
-import { fail, ok, toFailure, type Result } from "../errors";
+import { fail, ok, type Result } from "../errors";
 import { ledgerFor } from "../ledger-store";
 import { isRegion } from "../regions";
 import { reportOutcomes } from "../report";
 import { runCheck, type CheckOutcome } from "../run";
-import { endIfDead, requireSession } from "../session-guard";
+import { endIfDead, failureFrom, requireSession } from "../session-guard";
 import { discover } from "./discover";
 import { removeResource } from "./remove";
 import { teardown } from "./step";
@@ -23,8 +23,7 @@ export async function planTeardown(): Promise<Result<TeardownPlan>> {
     const { missing: _, ...plan } = found;
     return ok(plan);
   } catch (error) {
-    const failure = toFailure(error);
-    return (await endIfDead(session, failure)) ?? failure;
+    return failureFrom(session, error);
   }
 }
 
@@ -43,8 +42,7 @@ export async function removeTeardownItem(input: unknown): Promise<Result<Removal
   try {
     return await removeResource(awsFor(session), ledgerFor(session), ref.data);
   } catch (error) {
-    const failure = toFailure(error);
-    return (await endIfDead(session, failure)) ?? failure;
+    return failureFrom(session, error);
   }
 }
 

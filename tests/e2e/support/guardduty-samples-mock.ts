@@ -9,6 +9,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { sampleFinding, SAMPLES } from "../../support/guardduty-samples";
+import { forwardToMoto, readBody, reply } from "./moto-passthrough";
 
 const port = Number(process.env.PORT);
 const moto = process.env.MOTO_ENDPOINT;
@@ -29,21 +30,6 @@ function toWire(value: unknown): unknown {
     );
   }
   return value;
-}
-
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
-  return Buffer.concat(chunks);
-}
-
-function headersOf(req: IncomingMessage): Headers {
-  const h = new Headers();
-  for (const [k, v] of Object.entries(req.headers)) {
-    if (v === undefined || k === "host" || k === "content-length" || k === "connection") continue;
-    h.set(k, Array.isArray(v) ? v.join(", ") : v);
-  }
-  return h;
 }
 
 function json(res: ServerResponse, status: number, body: unknown, errorType?: string) {
@@ -110,18 +96,7 @@ createServer(async (req, res) => {
         if (m) return await handle(req, res, decodeURIComponent(m[1]), op, body);
       }
     }
-    const upstream = await fetch(`${moto}${req.url}`, {
-      method: req.method,
-      headers: headersOf(req),
-      body: req.method === "GET" || req.method === "HEAD" ? undefined : new Uint8Array(body),
-    });
-    const out = Buffer.from(await upstream.arrayBuffer());
-    const headers: Record<string, string> = {};
-    upstream.headers.forEach((v, k) => {
-      if (k !== "content-encoding" && k !== "transfer-encoding" && k !== "content-length") headers[k] = v;
-    });
-    res.writeHead(upstream.status, headers);
-    res.end(out);
+    reply(res, await forwardToMoto(moto!, req, body));
   } catch {
     json(res, 500, { message: "mock error" }, "InternalServerErrorException");
   }

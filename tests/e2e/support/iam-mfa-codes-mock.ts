@@ -8,29 +8,15 @@
  *
  * Run: tsx tests/e2e/support/iam-mfa-codes-mock.ts (PORT, MOTO_ENDPOINT from the env).
  */
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, type ServerResponse } from "node:http";
 import { generate } from "otplib";
+import { forwardToMoto, readBody, reply } from "./moto-passthrough";
 
 const port = Number(process.env.PORT);
 const moto = process.env.MOTO_ENDPOINT;
 if (!port || !moto) throw new Error("PORT and MOTO_ENDPOINT must be set");
 
 const seeds = new Map<string, string>(); // serial number → Base32 seed
-
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
-  return Buffer.concat(chunks);
-}
-
-function headersOf(req: IncomingMessage): Headers {
-  const h = new Headers();
-  for (const [k, v] of Object.entries(req.headers)) {
-    if (v === undefined || k === "host" || k === "content-length" || k === "connection") continue;
-    h.set(k, Array.isArray(v) ? v.join(", ") : v);
-  }
-  return h;
-}
 
 const tag = (xml: string, name: string) => new RegExp(`<${name}>([^<]*)</${name}>`).exec(xml)?.[1];
 
@@ -49,7 +35,7 @@ function invalidCode(res: ServerResponse, serial: string) {
   res.end(
     `<ErrorResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><Error><Type>Sender</Type>` +
       `<Code>InvalidAuthenticationCode</Code><Message>Authentication code for device is not valid.</Message>` +
-      `</Error><RequestId>${serial.length}-mock</RequestId></ErrorResponse>`,
+      `</Error><RequestId>mfa-codes-mock</RequestId></ErrorResponse>`,
   );
 }
 
@@ -65,21 +51,15 @@ createServer(async (req, res) => {
         return invalidCode(res, serial);
       }
     }
-    const upstream = await fetch(`${moto}${req.url}`, { method: req.method, headers: headersOf(req), body: body.length ? new Uint8Array(body) : undefined });
-    const answer = Buffer.from(await upstream.arrayBuffer());
-    if (action === "CreateVirtualMFADevice" && upstream.ok) {
-      const xml = answer.toString("utf8");
+    const answer = await forwardToMoto(moto!, req, body);
+    if (action === "CreateVirtualMFADevice" && answer.status === 200) {
+      const xml = answer.body.toString("utf8");
       const serial = tag(xml, "SerialNumber");
       const seed = tag(xml, "Base32StringSeed");
       // The wire carries the Base32 text base64-encoded (a blob).
       if (serial && seed) seeds.set(serial, Buffer.from(seed, "base64").toString("utf8"));
     }
-    const headers: Record<string, string> = {};
-    upstream.headers.forEach((v, k) => {
-      if (k !== "content-length" && k !== "transfer-encoding" && k !== "content-encoding") headers[k] = v;
-    });
-    res.writeHead(upstream.status, headers);
-    res.end(answer);
+    reply(res, answer);
   } catch (error) {
     res.writeHead(502, { "content-type": "text/plain" });
     res.end(String(error));

@@ -1,0 +1,36 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+
+/** What the browser-test mocks in front of moto share: reading a request, passing it on. */
+
+export async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
+
+export type Answer = { status: number; headers: Record<string, string>; body: Buffer };
+
+/** The request as it came (signature headers included), sent to moto; its answer, read whole. */
+export async function forwardToMoto(moto: string, req: IncomingMessage, body: Buffer): Promise<Answer> {
+  const headers = new Headers();
+  for (const [k, v] of Object.entries(req.headers)) {
+    if (v === undefined || k === "host" || k === "content-length" || k === "connection") continue;
+    headers.set(k, Array.isArray(v) ? v.join(", ") : v);
+  }
+  const upstream = await fetch(`${moto}${req.url}`, {
+    method: req.method,
+    headers,
+    body: req.method === "GET" || req.method === "HEAD" ? undefined : new Uint8Array(body),
+  });
+  const answer: Answer = { status: upstream.status, headers: {}, body: Buffer.from(await upstream.arrayBuffer()) };
+  // fetch has already decoded and de-chunked the body.
+  upstream.headers.forEach((v, k) => {
+    if (k !== "content-encoding" && k !== "transfer-encoding" && k !== "content-length") answer.headers[k] = v;
+  });
+  return answer;
+}
+
+export function reply(res: ServerResponse, answer: Answer): void {
+  res.writeHead(answer.status, answer.headers);
+  res.end(answer.body);
+}
