@@ -16,7 +16,7 @@ import {
 } from "@/lib/rooms/model";
 import { stepMeta } from "@/lib/workshop/catalog";
 import { Button } from "@/components/ui/Button";
-import { CopyButton } from "@/components/ui/CopyButton";
+import { CopyableUrl } from "@/components/ui/CopyableUrl";
 import { FailureMessage } from "@/components/ui/FailureMessage";
 import { Link } from "@/i18n/navigation";
 import { ConnectionBadge } from "@/components/rooms/ConnectionBadge";
@@ -104,12 +104,7 @@ function Share({ room, joinUrl }: { room: RoomInfo; joinUrl: string }) {
         <div className="min-w-0 flex-1 space-y-2">
           <p className="font-mono text-3xl font-black tracking-widest">{spacedCode(room.code)}</p>
           <p className="text-xs font-semibold text-stone-500">{t("joinUrl")}</p>
-          <div className="flex flex-wrap items-center gap-2">
-            <code className="min-w-0 break-all rounded bg-stone-100 px-2 py-1 font-mono text-xs" data-testid="organizer-join-url">
-              {joinUrl}
-            </code>
-            <CopyButton text={joinUrl} />
-          </div>
+          <CopyableUrl url={joinUrl} testId="organizer-join-url" />
           <a
             href={`/${room.language}/r/${room.code}/board`}
             target="_blank"

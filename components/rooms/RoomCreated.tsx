@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import type { CreatedRoom } from "@/lib/rooms/actions";
 import { spacedCode } from "@/lib/rooms/model";
-import { CopyButton } from "@/components/ui/CopyButton";
+import { CopyableUrl } from "@/components/ui/CopyableUrl";
 
 /** Shown once after creation: the only time the organizer key is on screen. */
 export function RoomCreated({ room, title }: { room: CreatedRoom; title: string }) {
@@ -24,11 +24,8 @@ export function RoomCreated({ room, title }: { room: CreatedRoom; title: string 
         <p className="font-bold">{t("keyWarningTitle")}</p>
         <p className="mt-1">{t("keyWarning")}</p>
         <p className="mt-3 text-xs font-semibold">{t("organizerUrl")}</p>
-        <div className="mt-1 flex flex-wrap items-center gap-2">
-          <code className="block min-w-0 flex-1 break-all rounded bg-white px-2 py-1 font-mono text-xs" data-testid="organizer-url">
-            {organizerUrl}
-          </code>
-          <CopyButton text={organizerUrl} />
+        <div className="mt-1">
+          <CopyableUrl url={organizerUrl} testId="organizer-url" onWhite />
         </div>
       </div>
       <UrlRow label={t("joinUrl")} url={room.urls.join} testId="join-url" />
@@ -49,11 +46,8 @@ function UrlRow({ label, url, testId }: { label: string; url: string; testId: st
   return (
     <div>
       <p className="text-xs font-semibold text-stone-600">{label}</p>
-      <div className="mt-1 flex flex-wrap items-center gap-2">
-        <code className="block min-w-0 flex-1 break-all rounded bg-stone-100 px-2 py-1 font-mono text-xs" data-testid={testId}>
-          {url}
-        </code>
-        <CopyButton text={url} />
+      <div className="mt-1">
+        <CopyableUrl url={url} testId={testId} />
       </div>
     </div>
   );

@@ -6,6 +6,7 @@ import { stepMeta, type StepId } from "@/lib/workshop/catalog";
 import { Button } from "@/components/ui/Button";
 import { FailureMessage } from "@/components/ui/FailureMessage";
 import { useWorkshop } from "@/components/workshop/WorkshopContext";
+import { BillableChip } from "./BillingNotice";
 import { StatusBadge } from "./StatusBadge";
 
 /** The frame every step shares: number, title, status, why it matters, console link, re-check. */
@@ -41,11 +42,7 @@ export function StepCard({ id, children }: { id: StepId; children?: ReactNode })
               {t(`${id}.title`)}
             </h3>
             <div className="mt-1 flex flex-wrap gap-2">
-              {meta.billable && (
-                <span className="rounded-full border border-rose-300 bg-rose-50 px-2 py-0.5 text-xs font-semibold text-rose-800">
-                  {t("billable")}
-                </span>
-              )}
+              {meta.billable && <BillableChip />}
               {meta.consoleOnly && (
                 <span className="rounded-full border border-stone-300 bg-stone-50 px-2 py-0.5 text-xs font-semibold text-stone-700">
                   {t("consoleOnly")}

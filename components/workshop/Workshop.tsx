@@ -6,7 +6,7 @@ import type { SessionView } from "@/lib/credentials/session-view";
 import { stepMeta, type StepId } from "@/lib/workshop/catalog";
 import { PasteForm } from "@/components/credentials/PasteForm";
 import { SessionBanner } from "@/components/credentials/SessionBanner";
-import { BillingNotice } from "@/components/steps/BillingNotice";
+import { BillableChip, BillingNotice } from "@/components/steps/BillingNotice";
 import { StepCard } from "@/components/steps/StepCard";
 import { STEP_BODIES } from "@/components/steps/bodies";
 import { Button } from "@/components/ui/Button";
@@ -120,11 +120,7 @@ function StepOutline({ steps }: { steps: readonly StepId[] }) {
                 {meta.number}
               </span>
               <span>{t(`${id}.title`)}</span>
-              {meta.billable && (
-                <span className="rounded-full border border-rose-300 bg-rose-50 px-2 py-0.5 text-xs font-semibold text-rose-800">
-                  {t("billable")}
-                </span>
-              )}
+              {meta.billable && <BillableChip />}
             </li>
           );
         })}
