@@ -1,6 +1,5 @@
 import "server-only";
 import {
-  GetGroupCommand,
   GetLoginProfileCommand,
   ListAccountAliasesCommand,
   ListMFADevicesCommand,
@@ -10,6 +9,7 @@ import {
 import { ADMIN_GROUP } from "@/lib/workshop/catalog";
 import type { Aws } from "./clients";
 import { errorName } from "./errors";
+import { shareInFlight } from "./in-flight";
 
 /** Reads about IAM users shared by steps 5 and 6. */
 
@@ -25,17 +25,16 @@ export function isEntityAlreadyExists(error: unknown): boolean {
 
 /** Whether the group exists (GetGroup, one page). */
 export async function groupExists(aws: Aws, groupName = ADMIN_GROUP): Promise<boolean> {
-  try {
-    await aws.iam.send(new GetGroupCommand({ GroupName: groupName, MaxItems: 1 }));
-    return true;
-  } catch (error) {
-    if (isNoSuchEntity(error)) return false;
-    throw error;
-  }
+  // The same read as groupMembers, so steps 4–6 checked together share one.
+  return (await groupMembers(aws, groupName)) !== null;
 }
 
 /** Names of the group's members, or null when the group does not exist. */
-export async function groupMembers(aws: Aws, groupName = ADMIN_GROUP): Promise<string[] | null> {
+export function groupMembers(aws: Aws, groupName = ADMIN_GROUP): Promise<string[] | null> {
+  return shareInFlight(aws, `GetGroup:${groupName}`, () => readGroupMembers(aws, groupName));
+}
+
+async function readGroupMembers(aws: Aws, groupName: string): Promise<string[] | null> {
   const names: string[] = [];
   try {
     for await (const page of paginateGetGroup({ client: aws.iam }, { GroupName: groupName })) {
@@ -57,7 +56,11 @@ export async function allUserNames(aws: Aws): Promise<string[]> {
 }
 
 /** Whether the user has a console password (a login profile). */
-export async function hasConsolePassword(aws: Aws, userName: string): Promise<boolean> {
+export function hasConsolePassword(aws: Aws, userName: string): Promise<boolean> {
+  return shareInFlight(aws, `GetLoginProfile:${userName}`, () => readHasConsolePassword(aws, userName));
+}
+
+async function readHasConsolePassword(aws: Aws, userName: string): Promise<boolean> {
   try {
     await aws.iam.send(new GetLoginProfileCommand({ UserName: userName }));
     return true;
