@@ -1,5 +1,6 @@
 "use client";
 
+import { reachServer } from "@/lib/aws/errors";
 import { useTranslations } from "next-intl";
 import { useEffect, useState, useTransition } from "react";
 import { changeRegion, signOut } from "@/lib/credentials/actions";
@@ -69,7 +70,7 @@ export function SessionBanner({
                 onChange={(e) => {
                   const region = e.target.value;
                   startTransition(async () => {
-                    const res = await changeRegion(region);
+                    const res = await reachServer(() => changeRegion(region));
                     if (res.ok) onChange(res.data);
                     else onSignedOut("expired");
                   });

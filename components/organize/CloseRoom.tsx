@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useRef, useState, useTransition } from "react";
-import type { Failure } from "@/lib/aws/errors";
+import { reachServer, type Failure } from "@/lib/aws/errors";
 import { closeRoom, exportIsStale } from "@/lib/rooms/actions";
 import { Button } from "@/components/ui/Button";
 import { FailureMessage } from "@/components/ui/FailureMessage";
@@ -24,7 +24,7 @@ export function CloseRoom({ code }: { code: string }) {
         busy={pending}
         onClick={() =>
           startTransition(async () => {
-            const res = await exportIsStale(code);
+            const res = await reachServer(() => exportIsStale(code));
             setStale(res.ok ? res.data : false);
             setFailure(null);
             dialog.current?.showModal();
@@ -62,7 +62,7 @@ export function CloseRoom({ code }: { code: string }) {
             data-testid="close-confirm"
             onClick={() =>
               startTransition(async () => {
-                const res = await closeRoom(code);
+                const res = await reachServer(() => closeRoom(code));
                 if (!res.ok) return setFailure(res);
                 dialog.current?.close();
               })

@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useMemo, useState, useTransition } from "react";
-import type { Failure, Result } from "@/lib/aws/errors";
+import { reachServer, type Failure, type Result } from "@/lib/aws/errors";
 import { announce, removeAttendee, restartClock, setLocked, setStuckMinutes } from "@/lib/rooms/actions";
 import {
   ANNOUNCEMENT_MAX,
@@ -125,7 +125,7 @@ function useOrganizerAction() {
   const [failure, setFailure] = useState<Failure | null>(null);
   const run = <T,>(action: () => Promise<Result<T>>, onOk?: (data: T) => void) =>
     startTransition(async () => {
-      const res = await action();
+      const res = await reachServer(() => action());
       if (!res.ok) return setFailure(res);
       setFailure(null);
       onOk?.(res.data);

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useState, useTransition } from "react";
-import type { Failure } from "@/lib/aws/errors";
+import { reachServer, type Failure } from "@/lib/aws/errors";
 import { claimOrganizer } from "@/lib/rooms/actions";
 import { useRouter } from "@/i18n/navigation";
 import { Button } from "@/components/ui/Button";
@@ -27,7 +27,7 @@ export function OrganizerGate({ code }: { code: string }) {
 
   const claim = (key: string) =>
     startTransition(async () => {
-      const res = await claimOrganizer(code, key);
+      const res = await reachServer(() => claimOrganizer(code, key));
       if (!res.ok) return setFailure(res);
       setFailure(null);
       router.refresh();

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import type { Failure } from "@/lib/aws/errors";
+import { reachServer, type Failure } from "@/lib/aws/errors";
 import { findRoom } from "@/lib/rooms/actions";
 import { useRouter } from "@/i18n/navigation";
 import { Button } from "@/components/ui/Button";
@@ -21,7 +21,7 @@ export function JoinByCode() {
       onSubmit={(e) => {
         e.preventDefault();
         startTransition(async () => {
-          const res = await findRoom(code);
+          const res = await reachServer(() => findRoom(code));
           if (!res.ok) return setFailure(res);
           setFailure(null);
           router.push(`/r/${res.data.code}`);

@@ -2,7 +2,7 @@
 
 import { useCallback, useState, useTransition } from "react";
 import { fixStep } from "@/lib/aws/actions";
-import type { Failure } from "@/lib/aws/errors";
+import { reachServer, type Failure } from "@/lib/aws/errors";
 import type { StepId } from "@/lib/workshop/catalog";
 import { useWorkshop } from "@/components/workshop/WorkshopContext";
 
@@ -18,7 +18,7 @@ export function useFix<Result = unknown>(id: StepId) {
       new Promise<boolean>((resolve) => {
         startTransition(async () => {
           setFailure(null);
-          const res = await fixStep(id, input);
+          const res = await reachServer(() => fixStep(id, input));
           if (!res.ok) {
             if (!handleFailure(res)) setFailure(res);
             resolve(false);

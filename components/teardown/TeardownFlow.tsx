@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { sessionEndReason, type Failure } from "@/lib/aws/errors";
+import { reachServer, sessionEndReason, type Failure } from "@/lib/aws/errors";
 import { finishTeardown, planTeardown, removeTeardownItem } from "@/lib/aws/teardown/actions";
 import type { KeptResource, PlannedRemoval, ResourceRef, TeardownDetail, TeardownPlan } from "@/lib/aws/teardown/types";
 import type { SessionView } from "@/lib/credentials/session-view";
@@ -63,7 +63,7 @@ export function TeardownFlow({ initialSession, backHref }: { initialSession: Ses
   const verify = useCallback(async () => {
     const gen = generation.current;
     setPhase("verifying");
-    const res = await finishTeardown();
+    const res = await reachServer(() => finishTeardown());
     if (gen !== generation.current) return;
     if (!res.ok) return showFailure(res);
     const detail = res.data.detail as TeardownDetail | undefined;
@@ -79,7 +79,7 @@ export function TeardownFlow({ initialSession, backHref }: { initialSession: Ses
     setPhase("loading");
     setFailure(null);
     setFinalState(null);
-    const res = await planTeardown();
+    const res = await reachServer(() => planTeardown());
     if (gen !== generation.current) return;
     if (!res.ok) return showFailure(res);
     setPlan(res.data);
@@ -102,7 +102,7 @@ export function TeardownFlow({ initialSession, backHref }: { initialSession: Ses
       update(i, { status: "removing", failure: undefined });
       let deleted = 0;
       for (let call = 0; call < MAX_CALLS_PER_RESOURCE; call++) {
-        const res = await removeTeardownItem(ref);
+        const res = await reachServer(() => removeTeardownItem(ref));
         if (gen !== generation.current) return;
         if (!res.ok) {
           if (endSession(res)) return;

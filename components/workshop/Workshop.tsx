@@ -62,7 +62,7 @@ function WorkshopView() {
 
 function Toolbar() {
   const t = useTranslations("workshop");
-  const { outcomes, checking, refreshAll, checkAllFailure, steps } = useWorkshop();
+  const { outcomes, checking, refreshAll, checkFailure, steps } = useWorkshop();
   const checkable = steps.filter((s) => s !== "teardown");
   const done = checkable.filter((s) => outcomes[s]?.state === "done").length;
   return (
@@ -73,7 +73,7 @@ function Toolbar() {
       <Button variant="secondary" busy={checking.size > 0} onClick={() => refreshAll()} data-testid="check-all">
         {t("checkAll")}
       </Button>
-      {checkAllFailure && <FailureMessage failure={checkAllFailure} className="w-full" />}
+      {checkFailure && <FailureMessage failure={checkFailure} className="w-full" />}
     </div>
   );
 }

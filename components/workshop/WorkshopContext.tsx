@@ -2,7 +2,7 @@
 
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
 import { checkAll, checkStep } from "@/lib/aws/actions";
-import { fail, sessionEndReason, type Failure } from "@/lib/aws/errors";
+import { reachServer, fail, sessionEndReason, type Failure } from "@/lib/aws/errors";
 import type { CheckOutcome } from "@/lib/aws/run";
 import type { SessionView } from "@/lib/credentials/session-view";
 import type { StepId } from "@/lib/workshop/catalog";
@@ -19,8 +19,8 @@ type WorkshopValue = {
   room: string | null;
   steps: readonly StepId[];
   refreshAll: () => Promise<void>;
-  /** Why the last "check all" failed as a whole (rate limit, network), if it did. */
-  checkAllFailure: Failure | null;
+  /** Why the last check failed as a whole (rate limit, server unreachable), if it did. */
+  checkFailure: Failure | null;
   refresh: (id: StepId) => Promise<void>;
   applyOutcome: (outcome: CheckOutcome) => void;
   /** Call with any failure an action returned; ends the session view when credentials died. */
@@ -51,7 +51,7 @@ export function WorkshopProvider({
   const [signedOutReason, setReason] = useState<SignedOutReason>(null);
   const [outcomes, setOutcomes] = useState<Partial<Record<StepId, CheckOutcome>>>({});
   const [checking, setChecking] = useState<ReadonlySet<StepId>>(new Set());
-  const [checkAllFailure, setCheckAllFailure] = useState<Failure | null>(null);
+  const [checkFailure, setCheckFailure] = useState<Failure | null>(null);
   const generation = useRef(0);
 
   const signOutLocally = useCallback((reason: Exclude<SignedOutReason, null>) => {
@@ -91,21 +91,18 @@ export function WorkshopProvider({
     const gen = generation.current;
     mark(steps, true);
     try {
-      const res = await checkAll([...steps]);
+      const res = await reachServer(() => checkAll([...steps]));
       if (gen !== generation.current) return;
       if (!res.ok) {
-        if (!handleFailure(res)) setCheckAllFailure(res);
+        if (!handleFailure(res)) setCheckFailure(res);
         return;
       }
-      setCheckAllFailure(null);
+      setCheckFailure(null);
       setOutcomes((prev) => {
         const next = { ...prev };
         for (const o of res.data) next[o.id] = o;
         return next;
       });
-    } catch {
-      // The server action itself did not answer (server restarting, network gone).
-      if (gen === generation.current) setCheckAllFailure(fail("server-unreachable"));
     } finally {
       mark(steps, false);
     }
@@ -116,10 +113,14 @@ export function WorkshopProvider({
       const gen = generation.current;
       mark([id], true);
       try {
-        const res = await checkStep(id);
+        const res = await reachServer(() => checkStep(id));
         if (gen !== generation.current) return;
-        if (!res.ok) handleFailure(res);
-        else applyOutcome(res.data);
+        if (!res.ok) {
+          if (!handleFailure(res)) setCheckFailure(res);
+        } else {
+          setCheckFailure(null);
+          applyOutcome(res.data);
+        }
       } finally {
         mark([id], false);
       }
@@ -137,13 +138,13 @@ export function WorkshopProvider({
       room,
       steps,
       refreshAll,
-      checkAllFailure,
+      checkFailure,
       refresh,
       applyOutcome,
       handleFailure,
       signOutLocally,
     }),
-    [session, setSession, signedOutReason, outcomes, checking, room, steps, refreshAll, checkAllFailure, refresh, applyOutcome, handleFailure, signOutLocally],
+    [session, setSession, signedOutReason, outcomes, checking, room, steps, refreshAll, checkFailure, refresh, applyOutcome, handleFailure, signOutLocally],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

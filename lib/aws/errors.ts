@@ -31,6 +31,18 @@ export const ok = <T>(data: T): Success<T> => ({ ok: true, data });
 export const fail = (code: FailureCode, params?: Failure["params"]): Failure =>
   params ? { ok: false, code, params } : { ok: false, code };
 
+/**
+ * For the browser: a server action's answer, or "server-unreachable" when the call itself
+ * threw (Wi-Fi gone, server restarting). Without it the throw reaches React as a page error.
+ */
+export async function reachServer<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    return await call();
+  } catch {
+    return fail("server-unreachable");
+  }
+}
+
 const EXPIRED = new Set(["ExpiredToken", "ExpiredTokenException", "RequestExpired", "TokenRefreshRequired"]);
 const INVALID = new Set([
   "InvalidClientTokenId",

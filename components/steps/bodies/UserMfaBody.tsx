@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useState, useTransition } from "react";
 import { startUserMfa } from "@/lib/aws/actions";
-import type { Failure } from "@/lib/aws/errors";
+import { reachServer, type Failure } from "@/lib/aws/errors";
 import type { ConsoleUserMfa, UserMfaDetail, UserMfaFixResult } from "@/lib/aws/steps/user-mfa";
 import { Button } from "@/components/ui/Button";
 import { FailureMessage } from "@/components/ui/FailureMessage";
@@ -45,7 +45,7 @@ export function UserMfaBody() {
     setAlready(null);
     fix.clearFailure();
     startTransition(async () => {
-      const res = await startUserMfa({ userName: selected });
+      const res = await reachServer(() => startUserMfa({ userName: selected }));
       if (!res.ok) {
         if (!handleFailure(res)) setStartFailure(res);
         return;
