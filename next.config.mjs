@@ -8,6 +8,9 @@ const nextConfig = {
   distDir: process.env.HAJIME_DIST_DIR || ".next",
   poweredByHeader: false,
   serverExternalPackages: ["better-sqlite3"],
+  // Server actions take small forms (a paste is at most 16,000 characters); a larger body is
+  // refused before it is parsed, so a flood of big posts cannot fill the heap.
+  experimental: { serverActions: { bodySizeLimit: "128kb" } },
   async headers() {
     return [
       {
@@ -17,6 +20,11 @@ const nextConfig = {
           { key: "Referrer-Policy", value: "no-referrer" },
           { key: "X-Frame-Options", value: "DENY" },
         ],
+      },
+      {
+        // Pages get theirs from proxy.ts (with a nonce); API answers are data, never documents.
+        source: "/api/:path*",
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
       },
     ];
   },

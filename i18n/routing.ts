@@ -7,5 +7,7 @@ export const routing = defineRouting({
   locales,
   defaultLocale: "ja",
   localePrefix: "always",
-  localeCookie: { sameSite: "strict" },
+  // No locale cookie: every URL names its language, and a cookie set by the middleware
+  // could not follow the one Secure rule the app's own cookies follow.
+  localeCookie: false,
 });

@@ -9,10 +9,12 @@ import jaLogging from "./ja/logging.json";
 import enLogging from "./en/logging.json";
 import jaRooms from "./ja/rooms.json";
 import enRooms from "./en/rooms.json";
+import jaResilience from "./ja/resilience.json";
+import enResilience from "./en/resilience.json";
 import { mergeMessages } from "./merge";
 
-const ja = mergeMessages(jaCore, jaIam, jaLogging, jaRooms);
-const en = mergeMessages(enCore, enIam, enLogging, enRooms);
+const ja = mergeMessages(jaCore, jaIam, jaLogging, jaRooms, jaResilience);
+const en = mergeMessages(enCore, enIam, enLogging, enRooms, enResilience);
 
 export type Messages = typeof ja;
 export const messages: Record<"ja" | "en", Messages> = { ja, en: en as unknown as Messages };

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// `npm start`: build when there is no build (or the sources are newer), then serve.
-import { spawn, spawnSync } from "node:child_process";
+// `npm start`: build when there is no build (or the sources are newer), then serve, supervised.
+import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { serverNodeOptions } from "./server-node-options.mjs";
+import { supervise } from "../server/supervisor.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const distDir = process.env.HAJIME_DIST_DIR || ".next";
@@ -33,17 +34,12 @@ if (!built || sources > built) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-console.log(`Hajime on http://${host === "0.0.0.0" ? "localhost" : host}:${port}`);
-// Its own process group, so that a SIGTERM here also stops the next-server child it forks.
-const serverEnv = { ...env, NODE_OPTIONS: serverNodeOptions(process.env.NODE_OPTIONS) };
-const server = spawn(process.execPath, [next, "start", "-H", host, "-p", port], { cwd: root, env: serverEnv, stdio: "inherit", detached: true });
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => {
-    try {
-      process.kill(-server.pid, signal);
-    } catch {
-      server.kill(signal);
-    }
-  });
-}
-server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+// Supervised: if the server dies (crash, out of memory, kill -9) it is started again.
+const serverEnv = { ...env, NODE_ENV: "production", HOST: host, PORT: port, NODE_OPTIONS: serverNodeOptions(process.env.NODE_OPTIONS) };
+supervise({
+  command: process.execPath,
+  args: [join(root, "server", "main.mjs")],
+  env: serverEnv,
+  cwd: root,
+  pidFile: process.env.HAJIME_PID_FILE,
+});

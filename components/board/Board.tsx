@@ -52,7 +52,7 @@ export function Board({ initial, joinUrl }: { initial: BoardSnapshot; joinUrl: s
         </div>
         <dl className="flex min-w-0 max-w-full flex-wrap items-end gap-x-6 gap-y-2 lg:shrink-0 lg:flex-nowrap lg:gap-x-10">
           <Stat label={t("elapsed")}>
-            <Elapsed startedAt={room.startedAt} offset={offset} />
+            <Elapsed startedAt={room.startedAt} offset={offset} initialNow={initial.serverNow} />
           </Stat>
           <Stat label={t("joined")} testId="joined-count">
             {t("people", { count: attendees.length })}

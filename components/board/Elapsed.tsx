@@ -11,9 +11,9 @@ export function formatElapsed(ms: number): string {
 }
 
 /** h:mm:ss since the room started, ticking every second on its own. */
-export function Elapsed({ startedAt, offset }: { startedAt: number | null; offset: number }) {
+export function Elapsed({ startedAt, offset, initialNow }: { startedAt: number | null; offset: number; initialNow: number }) {
   const t = useTranslations("board");
-  const now = useNow(offset, 1000);
+  const now = useNow(offset, 1000, initialNow);
   if (startedAt === null) return <span className="text-slate-500">—<span className="sr-only">{t("notStarted")}</span></span>;
   return <span data-testid="elapsed">{formatElapsed(now - startedAt)}</span>;
 }

@@ -1,6 +1,7 @@
 "use client";
 
-import { reachServer } from "@/lib/aws/errors";
+import { reachServer, sessionEndReason, type Failure, type SessionEndReason } from "@/lib/aws/errors";
+import { FailureMessage } from "@/components/ui/FailureMessage";
 import { useTranslations } from "next-intl";
 import { useEffect, useState, useTransition } from "react";
 import { changeRegion, signOut } from "@/lib/credentials/actions";
@@ -17,11 +18,12 @@ export function SessionBanner({
 }: {
   session: SessionView;
   onChange: (session: SessionView) => void;
-  onSignedOut: (reason: "signed-out" | "expired") => void;
+  onSignedOut: (reason: SessionEndReason) => void;
 }) {
   const t = useTranslations("credentials");
   const regionLabel = useRegionLabel();
   const [pending, startTransition] = useTransition();
+  const [failure, setFailure] = useState<Failure | null>(null);
   const left = useTimeLeft(session.expiresAt);
 
   useEffect(() => {
@@ -71,8 +73,14 @@ export function SessionBanner({
                   const region = e.target.value;
                   startTransition(async () => {
                     const res = await reachServer(() => changeRegion(region));
-                    if (res.ok) onChange(res.data);
-                    else onSignedOut("expired");
+                    if (res.ok) {
+                      setFailure(null);
+                      onChange(res.data);
+                      return;
+                    }
+                    const ended = sessionEndReason(res, session.expiresAt);
+                    if (ended) onSignedOut(ended);
+                    else setFailure(res);
                   });
                 }}
                 className="rounded-md border border-emerald-300 bg-white px-2 py-1"
@@ -91,14 +99,16 @@ export function SessionBanner({
           busy={pending}
           onClick={() =>
             startTransition(async () => {
-              await signOut();
-              onSignedOut("signed-out");
+              const res = await reachServer(() => signOut());
+              if (res.ok) onSignedOut("signed-out");
+              else setFailure(res);
             })
           }
         >
           {t("signOut")}
         </Button>
       </div>
+      {failure && <FailureMessage failure={failure} className="mt-3" />}
       {session.warnings.map((w) => (
         <p key={w} role="note" className="mt-3 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">
           {t(`warnings.${w}`)}

@@ -3,13 +3,14 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useMemo, useState, useTransition } from "react";
 import { reachServer, type Failure, type Result } from "@/lib/aws/errors";
-import { announce, removeAttendee, restartClock, setLocked, setStuckMinutes } from "@/lib/rooms/actions";
+import { announce, removeAttendee, restartClock, setLocked, setMaxPerAccount, setStuckMinutes } from "@/lib/rooms/actions";
 import {
   ANNOUNCEMENT_MAX,
   currentStep,
   lastActivity,
   spacedCode,
   stuckFor,
+  MAX_ATTENDEES_LIMIT,
   STUCK_MINUTES_CHOICES,
   type BoardSnapshot,
   type RoomInfo,
@@ -214,6 +215,7 @@ function Controls({ room, onRoom }: { room: RoomInfo; onRoom: (room: RoomInfo) =
               ))}
             </select>
           </div>
+          <PerAccountLimit room={room} busy={pending} onSave={(max) => run(() => setMaxPerAccount(room.code, max), onRoom)} />
           <Button variant="ghost" busy={pending} onClick={() => run(() => restartClock(room.code), onRoom)}>
             {t("restartClock")}
           </Button>
@@ -233,6 +235,46 @@ function Controls({ room, onRoom }: { room: RoomInfo; onRoom: (room: RoomInfo) =
         {failure && <FailureMessage failure={failure} />}
       </div>
     </Card>
+  );
+}
+
+/** How many attendees may join with one AWS account: a number field saved on change. */
+function PerAccountLimit({ room, busy, onSave }: { room: RoomInfo; busy: boolean; onSave: (max: number) => void }) {
+  const t = useTranslations("organize");
+  const [value, setValue] = useState(String(room.maxPerAccount));
+  useEffect(() => setValue(String(room.maxPerAccount)), [room.maxPerAccount]);
+  const save = () => {
+    const n = Number(value);
+    if (Number.isInteger(n) && n >= 1 && n !== room.maxPerAccount) onSave(n);
+  };
+  return (
+    <div>
+      <label htmlFor="per-account" className="block text-sm font-semibold">
+        {t("maxPerAccount")}
+      </label>
+      <div className="mt-1 flex gap-2">
+        <input
+          id="per-account"
+          type="number"
+          min={1}
+          max={MAX_ATTENDEES_LIMIT}
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === "Enter") save();
+          }}
+          aria-describedby="per-account-help"
+          className="block min-h-10 w-24 rounded-lg border border-stone-300 bg-white px-3"
+          data-testid="per-account"
+        />
+        <Button variant="secondary" busy={busy} onClick={save} disabled={value === String(room.maxPerAccount)}>
+          {t("save")}
+        </Button>
+      </div>
+      <p id="per-account-help" className="mt-1 max-w-xs text-xs text-stone-500">
+        {t("maxPerAccountHelp")}
+      </p>
+    </div>
   );
 }
 

@@ -7,6 +7,7 @@ const DOT: Record<StreamStatus, string> = {
   connecting: "bg-stone-400",
   live: "bg-emerald-500",
   reconnecting: "bg-amber-500 animate-pulse",
+  busy: "bg-amber-500",
 };
 
 export function ConnectionBadge({ status, className = "" }: { status: StreamStatus; className?: string }) {

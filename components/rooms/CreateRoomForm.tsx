@@ -1,12 +1,13 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useActionState, useState } from "react";
-import { createRoom, type CreateRoomState } from "@/lib/rooms/actions";
-import { DEFAULT_MAX_ATTENDEES, MAX_ATTENDEES_LIMIT, ROOM_LANGUAGES, TITLE_MAX } from "@/lib/rooms/model";
+import { useState } from "react";
+import { createRoom } from "@/lib/rooms/actions";
+import { DEFAULT_MAX_ATTENDEES, DEFAULT_MAX_PER_ACCOUNT, MAX_ATTENDEES_LIMIT, ROOM_LANGUAGES, TITLE_MAX } from "@/lib/rooms/model";
 import { CATALOG } from "@/lib/workshop/catalog";
 import { Button } from "@/components/ui/Button";
 import { FailureMessage } from "@/components/ui/FailureMessage";
+import { useServerForm } from "@/components/ui/useServerForm";
 import { RoomCreated } from "./RoomCreated";
 
 function today(): string {
@@ -18,13 +19,13 @@ export function CreateRoomForm() {
   const t = useTranslations("create");
   const ts = useTranslations("steps");
   const locale = useLocale();
-  const [state, action, pending] = useActionState<CreateRoomState, FormData>(createRoom, null);
+  const { state, pending, onSubmit } = useServerForm(createRoom);
   const [title, setTitle] = useState("");
 
   if (state?.ok) return <RoomCreated room={state.data} title={title} />;
 
   return (
-    <form action={action} className="mt-4 space-y-4">
+    <form onSubmit={onSubmit} className="mt-4 space-y-4">
       <div>
         <label htmlFor="room-title" className="block text-sm font-semibold">
           {t("title")}
@@ -73,7 +74,25 @@ export function CreateRoomForm() {
             className="mt-1 block min-h-10 w-28 rounded-lg border border-stone-300 bg-white px-3"
           />
         </div>
+        <div>
+          <label htmlFor="room-per-account" className="block text-sm font-semibold">
+            {t("maxPerAccount")}
+          </label>
+          <input
+            id="room-per-account"
+            name="maxPerAccount"
+            type="number"
+            min={1}
+            max={MAX_ATTENDEES_LIMIT}
+            defaultValue={DEFAULT_MAX_PER_ACCOUNT}
+            aria-describedby="room-per-account-help"
+            className="mt-1 block min-h-10 w-28 rounded-lg border border-stone-300 bg-white px-3"
+          />
+        </div>
       </div>
+      <p id="room-per-account-help" className="text-xs text-stone-500">
+        {t("maxPerAccountHelp")}
+      </p>
       <fieldset>
         <legend className="text-sm font-semibold">{t("steps")}</legend>
         <p className="text-xs text-stone-500">{t("stepsHelp")}</p>

@@ -1,19 +1,33 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect, useState } from "react";
-import { joinRoom, type JoinState } from "@/lib/rooms/actions";
+import { useEffect, useState } from "react";
+import { DEFAULT_REGION } from "@/lib/aws/regions";
+import type { SessionView } from "@/lib/credentials/session-view";
+import { MAX_PASTE_LENGTH } from "@/lib/credentials/paste-limit";
+import { joinRoom } from "@/lib/rooms/actions";
 import { NICKNAME_MAX } from "@/lib/rooms/model";
 import { useRouter } from "@/i18n/navigation";
+import { CredentialsFields, pasteTooLong } from "@/components/credentials/CredentialsFields";
+import { HowToGetCredentials } from "@/components/credentials/PasteForm";
 import { Button } from "@/components/ui/Button";
 import { FailureMessage } from "@/components/ui/FailureMessage";
+import { useServerForm } from "@/components/ui/useServerForm";
 
-export function JoinForm({ code, title }: { code: string; title: string }) {
+/**
+ * Joining a room: a nickname, and credentials unless this browser is already signed in. A
+ * seat on the board is given only to credentials AWS accepts, so the two go together.
+ */
+export function JoinForm({ code, title, session }: { code: string; title: string; session: SessionView | null }) {
   const t = useTranslations("join");
+  const tc = useTranslations("credentials");
   const router = useRouter();
-  const [state, action, pending] = useActionState<JoinState, FormData>(joinRoom, null);
-  // Controlled, so a refused nickname stays in the field to be edited.
+  const { state, pending, onSubmit } = useServerForm(joinRoom, pasteTooLong);
+  // Controlled, so a refused nickname or paste stays to be edited.
   const [nickname, setNickname] = useState("");
+  const [paste, setPaste] = useState("");
+  const [region, setRegion] = useState(DEFAULT_REGION as string);
+  const needsPaste = !session;
 
   useEffect(() => {
     if (state?.ok) router.refresh();
@@ -24,31 +38,47 @@ export function JoinForm({ code, title }: { code: string; title: string }) {
       <h1 id="join-title" className="text-2xl font-bold">
         {t("title", { title })}
       </h1>
-      <p className="mt-1 text-stone-600">{t("lead")}</p>
-      <form action={action} className="mt-5 space-y-3">
+      <p className="mt-1 text-stone-600">{needsPaste ? t("leadWithCredentials") : t("lead")}</p>
+      <form onSubmit={onSubmit} className="mt-5 space-y-4">
         <input type="hidden" name="code" value={code} />
-        <label htmlFor="nickname" className="block text-sm font-semibold">
-          {t("nickname")}
-        </label>
-        <input
-          id="nickname"
-          name="nickname"
-          required
-          value={nickname}
-          onChange={(e) => setNickname(e.target.value)}
-          maxLength={80}
-          autoComplete="nickname"
-          aria-describedby="nickname-help"
-          className="block min-h-12 w-full max-w-sm rounded-lg border border-stone-300 bg-white px-3 text-lg"
-        />
-        <p id="nickname-help" className="text-xs text-stone-500">
-          {t("nicknameHelp", { max: NICKNAME_MAX })}
-        </p>
-        <Button type="submit" busy={pending || state?.ok} disabled={nickname.trim() === ""} className="min-h-12 px-6 text-base">
-          {pending ? t("joining") : t("submit")}
+        <div className="space-y-1">
+          <label htmlFor="nickname" className="block text-sm font-semibold">
+            {t("nickname")}
+          </label>
+          <input
+            id="nickname"
+            name="nickname"
+            required
+            value={nickname}
+            onChange={(e) => setNickname(e.target.value)}
+            maxLength={80}
+            autoComplete="nickname"
+            aria-describedby="nickname-help"
+            className="block min-h-12 w-full max-w-sm rounded-lg border border-stone-300 bg-white px-3 text-lg"
+          />
+          <p id="nickname-help" className="text-xs text-stone-500">
+            {t("nicknameHelp", { max: NICKNAME_MAX })}
+          </p>
+        </div>
+        {needsPaste ? (
+          <CredentialsFields paste={paste} onPaste={setPaste} region={region} onRegion={setRegion} />
+        ) : (
+          <p className="rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-950" data-testid="join-signed-in">
+            {t("signedInAs", { who: `${tc(`kind.${session.identity.kind}`)} · ${session.identity.name}`, account: session.identity.account })}
+          </p>
+        )}
+        <Button
+          type="submit"
+          busy={pending || state?.ok}
+          disabled={nickname.trim() === "" || (needsPaste && (paste.trim() === "" || paste.length > MAX_PASTE_LENGTH))}
+          className="min-h-12 px-6 text-base"
+        >
+          {pending ? (needsPaste ? t("verifying") : t("joining")) : t("submit")}
         </Button>
         {state && !state.ok && <FailureMessage failure={state} />}
       </form>
+      {needsPaste && <HowToGetCredentials />}
+      {needsPaste && <p className="mt-4 text-xs text-stone-500">{tc("privacy")}</p>}
     </section>
   );
 }

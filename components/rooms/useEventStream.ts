@@ -1,16 +1,21 @@
 "use client";
 
+import { EventSource } from "eventsource";
 import { useEffect, useRef, useState } from "react";
 
-export type StreamStatus = "connecting" | "live" | "reconnecting";
+export type StreamStatus = "connecting" | "live" | "reconnecting" | "busy";
 
 const SILENCE_MS = 40_000; // the server pings every 15 s
 const MAX_BACKOFF_MS = 30_000;
+const EVENTS = ["joined", "progress", "removed", "room", "accounts", "closed"];
 
 /**
- * An EventSource that stays up: the browser reconnects by itself after a network error;
- * when it gives up (an HTTP error while the server restarts) or the line goes silent,
- * this opens a new one, backing off to 30 s. Every (re)connection starts with a snapshot.
+ * A live event stream that stays up. The EventSource (the `eventsource` package: the
+ * standard API over fetch, so the HTTP status of a refusal can be read) reconnects by
+ * itself after a network error, waiting as long as the server's `retry:` says. When the
+ * server refuses the stream because it is full (429/503 with Retry-After), this waits that
+ * long, spread a little, before trying again; after any other failure, or when the line
+ * goes silent, it opens a new one, backing off to 30 s. Every connection starts with a snapshot.
  */
 export function useEventStream(url: string, handlers: Record<string, (data: unknown) => void>): StreamStatus {
   const [status, setStatus] = useState<StreamStatus>("connecting");
@@ -24,9 +29,23 @@ export function useEventStream(url: string, handlers: Record<string, (data: unkn
     let failures = 0;
     let stopped = false;
 
+    const later = (ms: number) => {
+      if (stopped) return;
+      clearTimeout(retryTimer);
+      retryTimer = setTimeout(open, ms);
+    };
+
     const open = () => {
       source?.close();
-      const es = new EventSource(url);
+      let retryAfterMs: number | undefined;
+      const es = new EventSource(new URL(url, window.location.href).toString(), {
+        fetch: async (input, init) => {
+          const res = await fetch(input, init);
+          const seconds = Number(res.headers.get("Retry-After"));
+          retryAfterMs = (res.status === 429 || res.status === 503) && seconds > 0 ? seconds * 1000 : undefined;
+          return res;
+        },
+      });
       source = es;
       lastHeard = Date.now();
       const heard = () => {
@@ -42,27 +61,30 @@ export function useEventStream(url: string, handlers: Record<string, (data: unkn
         setStatus("live");
         latest.current.snapshot?.(JSON.parse((e as MessageEvent<string>).data));
       });
-      for (const type of ["joined", "progress", "removed", "room", "accounts", "closed"]) {
+      for (const type of EVENTS) {
         es.addEventListener(type, (e) => {
           heard();
           latest.current[type]?.(JSON.parse((e as MessageEvent<string>).data));
         });
       }
       es.onerror = () => {
+        if (retryAfterMs !== undefined) {
+          // Refused while the server is full: come back when it says, not sooner.
+          setStatus("busy");
+          es.close();
+          later(retryAfterMs + Math.random() * 2000);
+          return;
+        }
         setStatus("reconnecting");
-        if (es.readyState === EventSource.CLOSED) reopenLater();
+        if (es.readyState === es.CLOSED) {
+          failures += 1;
+          later(Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.min(failures, 5)) + Math.random() * 1000);
+        }
       };
     };
 
-    const reopenLater = () => {
-      if (stopped) return;
-      clearTimeout(retryTimer);
-      failures += 1;
-      retryTimer = setTimeout(open, Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.min(failures, 5)));
-    };
-
     const watchdog = setInterval(() => {
-      if (source && source.readyState === EventSource.OPEN && Date.now() - lastHeard > SILENCE_MS) {
+      if (source && source.readyState === source.OPEN && Date.now() - lastHeard > SILENCE_MS) {
         setStatus("reconnecting");
         open();
       }
@@ -89,12 +111,16 @@ export function useServerOffset(serverNow: number | undefined): number {
   return offset;
 }
 
-/** Server time, re-read every `tickMs`. */
-export function useNow(offset: number, tickMs: number): number {
-  const [now, setNow] = useState(() => Date.now());
+/**
+ * Server time, re-read every `tickMs`. Until the page is hydrated it is `initialNow` (the
+ * snapshot's server time), so the server's HTML and the browser's first render agree.
+ */
+export function useNow(offset: number, tickMs: number, initialNow: number): number {
+  const [now, setNow] = useState<number | null>(null);
   useEffect(() => {
+    setNow(Date.now());
     const timer = setInterval(() => setNow(Date.now()), tickMs);
     return () => clearInterval(timer);
   }, [tickMs]);
-  return now + offset;
+  return now === null ? initialNow : now + offset;
 }

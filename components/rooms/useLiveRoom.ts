@@ -28,7 +28,7 @@ export function useLiveRoom(initial: BoardSnapshot, view: "board" | "organizer",
     closed: apply,
   });
   const offset = useServerOffset(serverNow);
-  const now = useNow(offset, tickMs);
+  const now = useNow(offset, tickMs, initial.serverNow);
   /** An organizer action's answer: the room as it is now, before its event arrives. */
   const setRoom = (room: RoomInfo) => setState((s) => ({ ...s, room }));
   return { state, status, now, offset, setRoom };

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { reachServer, sessionEndReason, type Failure } from "@/lib/aws/errors";
+import { reachServer, sessionEndReason, type Failure, type SessionEndReason } from "@/lib/aws/errors";
 import { finishTeardown, planTeardown, removeTeardownItem } from "@/lib/aws/teardown/actions";
 import type { KeptResource, PlannedRemoval, ResourceRef, TeardownDetail, TeardownPlan } from "@/lib/aws/teardown/types";
 import type { SessionView } from "@/lib/credentials/session-view";
@@ -11,6 +11,7 @@ import { Link } from "@/i18n/navigation";
 import { PasteForm } from "@/components/credentials/PasteForm";
 import { useRegionLabel } from "@/components/credentials/RegionName";
 import { SessionBanner } from "@/components/credentials/SessionBanner";
+import { SessionLostBar, SessionLostDialog } from "@/components/credentials/SessionLostDialog";
 import { Chip, ResourceName } from "@/components/logging/ResourceBadges";
 import { Button, Spinner } from "@/components/ui/Button";
 import { FailureMessage } from "@/components/ui/FailureMessage";
@@ -29,11 +30,22 @@ const sameRef = (a: ResourceRef, b: ResourceRef) => a.kind === b.kind && a.name 
  * The teardown page: list what will be removed and what will not, then on confirmation
  * remove one resource per server call (so each row updates live), then re-check step 10.
  */
-export function TeardownFlow({ initialSession, backHref }: { initialSession: SessionView | null; backHref: string }) {
+export function TeardownFlow({
+  initialSession,
+  initialSignedOut = null,
+  backHref,
+}: {
+  initialSession: SessionView | null;
+  initialSignedOut?: SignedOutReason;
+  backHref: string;
+}) {
   const t = useTranslations("teardown");
   const tw = useTranslations("workshop");
-  const [session, setSession] = useState(initialSession);
-  const [signedOut, setSignedOut] = useState<SignedOutReason>(null);
+  const [session, setSessionState] = useState(initialSession);
+  const [signedOut, setSignedOut] = useState<SignedOutReason>(initialSignedOut);
+  // Credentials gone mid-way (expiry, server restart): the list stays, a dialog asks for a paste.
+  const [lost, setLost] = useState<SessionEndReason | null>(null);
+  const [dialogClosed, setDialogClosed] = useState(false);
   const [phase, setPhase] = useState<Phase>("loading");
   const [plan, setPlan] = useState<TeardownPlan | null>(null);
   const [rows, setRows] = useState<Row[]>([]);
@@ -42,13 +54,36 @@ export function TeardownFlow({ initialSession, backHref }: { initialSession: Ses
   const [done, setDone] = useState(false);
   const generation = useRef(0);
 
-  const endSession = useCallback((f: Failure) => {
-    const reason = sessionEndReason(f);
-    if (!reason) return false;
+  const expiresAt = useRef(initialSession?.expiresAt);
+  expiresAt.current = session?.expiresAt;
+
+  const end = useCallback((reason: SessionEndReason) => {
     generation.current += 1;
-    setSession(null);
-    setSignedOut(reason);
-    return true;
+    if (reason === "signed-out") {
+      setSessionState(null);
+      setSignedOut(reason);
+      setLost(null);
+    } else {
+      setLost(reason);
+      setDialogClosed(false);
+    }
+  }, []);
+
+  const endSession = useCallback(
+    (f: Failure) => {
+      const reason = sessionEndReason(f, expiresAt.current);
+      if (!reason) return false;
+      end(reason);
+      return true;
+    },
+    [end],
+  );
+
+  const setSession = useCallback((next: SessionView | null) => {
+    generation.current += 1;
+    setLost(null);
+    setSignedOut(null);
+    setSessionState(next);
   }, []);
 
   const showFailure = useCallback(
@@ -70,7 +105,14 @@ export function TeardownFlow({ initialSession, backHref }: { initialSession: Ses
     setFinalState(detail ?? null);
     setDone(res.data.state === "done");
     if (res.data.failure) setFailure(res.data.failure);
-    setRows((prev) => prev.map((r) => ({ ...r, verified: !(detail?.remaining ?? []).some((x) => sameRef(x, r)) })));
+    // One truthful state per row: a row whose removal failed but which is gone now (removed
+    // by a run from before a reload, say) is simply gone.
+    setRows((prev) =>
+      prev.map((r) => {
+        const verified = !(detail?.remaining ?? []).some((x) => sameRef(x, r));
+        return verified && r.status === "failed" ? { ...r, status: "gone", failure: undefined, verified } : { ...r, verified };
+      }),
+    );
     setPhase("finished");
   }, [showFailure]);
 
@@ -125,13 +167,7 @@ export function TeardownFlow({ initialSession, backHref }: { initialSession: Ses
     return (
       <div className="space-y-4">
         <p className="text-sm font-semibold text-stone-700">{t("signInLead")}</p>
-        <PasteForm
-          onSignedIn={(s) => {
-            setSignedOut(null);
-            setSession(s);
-          }}
-          notice={signedOut && signedOut !== "signed-out" ? tw(`signedOut.${signedOut}`) : undefined}
-        />
+        <PasteForm onSignedIn={setSession} notice={signedOut && signedOut !== "signed-out" ? tw(`signedOut.${signedOut}`) : undefined} />
       </div>
     );
   }
@@ -139,15 +175,14 @@ export function TeardownFlow({ initialSession, backHref }: { initialSession: Ses
   const busy = phase === "running" || phase === "verifying";
   return (
     <div className="space-y-5">
-      <SessionBanner
-        session={session}
-        onChange={setSession}
-        onSignedOut={(reason) => {
-          generation.current += 1;
-          setSession(null);
-          setSignedOut(reason);
-        }}
-      />
+      {lost ? (
+        <>
+          {dialogClosed && <SessionLostBar reason={lost} onReopen={() => setDialogClosed(false)} />}
+          <SessionLostDialog reason={lost} open={!dialogClosed} region={session.region} onSignedIn={setSession} onClose={() => setDialogClosed(true)} />
+        </>
+      ) : (
+        <SessionBanner session={session} onChange={setSession} onSignedOut={end} />
+      )}
 
       {phase === "loading" && (
         <p role="status" className="flex items-center gap-2 rounded-xl bg-white p-4 text-sm shadow-sm" data-testid="teardown-searching">

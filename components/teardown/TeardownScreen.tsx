@@ -1,13 +1,12 @@
 import { getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/components/layout/SiteHeader";
 import { TeardownFlow } from "@/components/teardown/TeardownFlow";
-import { currentSession } from "@/lib/credentials/current";
-import { sessionView } from "@/lib/credentials/sign-in";
+import { pageSession } from "@/lib/credentials/current";
 
 /** The teardown page's content, solo or in a room (the credentials cookie is site-wide). */
 export async function TeardownScreen({ backHref }: { backHref: string }) {
   const t = await getTranslations("teardown");
-  const session = await currentSession();
+  const { session, ended } = await pageSession();
   return (
     <>
       <SiteHeader />
@@ -15,7 +14,7 @@ export async function TeardownScreen({ backHref }: { backHref: string }) {
         <h1 className="text-2xl font-bold sm:text-3xl">{t("title")}</h1>
         <p className="mt-2 leading-relaxed text-stone-700">{t("lead")}</p>
         <div className="mt-6">
-          <TeardownFlow initialSession={session ? sessionView(session) : null} backHref={backHref} />
+          <TeardownFlow initialSession={session} initialSignedOut={ended} backHref={backHref} />
         </div>
       </main>
     </>

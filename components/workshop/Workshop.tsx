@@ -1,29 +1,32 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Fragment, useEffect, type ReactNode } from "react";
+import { Fragment, useEffect, useState, type ReactNode } from "react";
 import type { SessionView } from "@/lib/credentials/session-view";
 import { stepMeta, type StepId } from "@/lib/workshop/catalog";
 import { PasteForm } from "@/components/credentials/PasteForm";
 import { SessionBanner } from "@/components/credentials/SessionBanner";
+import { SessionLostBar, SessionLostDialog } from "@/components/credentials/SessionLostDialog";
 import { BillableChip, BillingNotice } from "@/components/steps/BillingNotice";
 import { StepCard } from "@/components/steps/StepCard";
 import { STEP_BODIES } from "@/components/steps/bodies";
 import { Button } from "@/components/ui/Button";
 import { FailureMessage } from "@/components/ui/FailureMessage";
-import { useWorkshop, WorkshopProvider } from "./WorkshopContext";
+import { useWorkshop, WorkshopProvider, type SignedOutReason } from "./WorkshopContext";
 
 export type WorkshopProps = {
   initialSession: SessionView | null;
+  /** Why there is no session on a page loaded after it ended (the server restarted, say). */
+  initialSignedOut?: SignedOutReason;
   room: string | null;
   steps: readonly StepId[];
   /** Shown above the cards (room announcements, for example). */
   header?: ReactNode;
 };
 
-export function Workshop({ initialSession, room, steps, header }: WorkshopProps) {
+export function Workshop({ initialSession, initialSignedOut = null, room, steps, header }: WorkshopProps) {
   return (
-    <WorkshopProvider initialSession={initialSession} room={room} steps={steps}>
+    <WorkshopProvider initialSession={initialSession} initialSignedOut={initialSignedOut} room={room} steps={steps}>
       {header}
       <WorkshopView />
     </WorkshopProvider>
@@ -32,12 +35,17 @@ export function Workshop({ initialSession, room, steps, header }: WorkshopProps)
 
 function WorkshopView() {
   const t = useTranslations("workshop");
-  const { session, setSession, signedOutReason, signOutLocally, refreshAll, steps } = useWorkshop();
+  const { session, setSession, lost, signedOutReason, signOutLocally, refreshAll, steps } = useWorkshop();
+  const [dialogClosed, setDialogClosed] = useState(false);
 
   useEffect(() => {
-    if (session) void refreshAll();
+    if (session && !lost) void refreshAll();
     // Re-check whenever the attendee signs in or changes region.
   }, [session?.region, session?.expiresAt]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(() => {
+    if (lost) setDialogClosed(false);
+  }, [lost]);
 
   if (!session) {
     return (
@@ -53,7 +61,20 @@ function WorkshopView() {
 
   return (
     <div className="space-y-5">
-      <SessionBanner session={session} onChange={setSession} onSignedOut={signOutLocally} />
+      {lost ? (
+        <>
+          {dialogClosed && <SessionLostBar reason={lost} onReopen={() => setDialogClosed(false)} />}
+          <SessionLostDialog
+            reason={lost}
+            open={!dialogClosed}
+            region={session.region}
+            onSignedIn={setSession}
+            onClose={() => setDialogClosed(true)}
+          />
+        </>
+      ) : (
+        <SessionBanner session={session} onChange={setSession} onSignedOut={signOutLocally} />
+      )}
       <Toolbar />
       <StepList steps={steps} />
     </div>

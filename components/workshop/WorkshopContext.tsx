@@ -2,16 +2,24 @@
 
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
 import { checkAll, checkStep } from "@/lib/aws/actions";
-import { reachServer, fail, sessionEndReason, type Failure } from "@/lib/aws/errors";
+import { reachServer, sessionEndReason, type Failure, type SessionEndReason } from "@/lib/aws/errors";
 import type { CheckOutcome } from "@/lib/aws/run";
 import type { SessionView } from "@/lib/credentials/session-view";
 import type { StepId } from "@/lib/workshop/catalog";
 
-export type SignedOutReason = "signed-out" | "expired" | "invalid" | null;
+export type SignedOutReason = SessionEndReason | null;
 
 type WorkshopValue = {
+  /**
+   * The signed-in session; after an involuntary end (expiry, server restart) still the last
+   * one, with `lost` set, so the cards and whatever the attendee had open stay on the page
+   * while a dialog asks for a new paste.
+   */
   session: SessionView | null;
   setSession: (session: SessionView | null) => void;
+  /** Why the credentials are gone while the page keeps its place; null while they work. */
+  lost: SessionEndReason | null;
+  /** Why the paste form shows (a voluntary sign-out, or a page loaded after the session ended). */
   signedOutReason: SignedOutReason;
   outcomes: Partial<Record<StepId, CheckOutcome>>;
   checking: ReadonlySet<StepId>;
@@ -23,9 +31,9 @@ type WorkshopValue = {
   checkFailure: Failure | null;
   refresh: (id: StepId) => Promise<void>;
   applyOutcome: (outcome: CheckOutcome) => void;
-  /** Call with any failure an action returned; ends the session view when credentials died. */
+  /** Call with any failure an action returned; true when it ended the session. */
   handleFailure: (failure: Failure) => boolean;
-  signOutLocally: (reason: Exclude<SignedOutReason, null>) => void;
+  signOutLocally: (reason: SessionEndReason) => void;
 };
 
 const Ctx = createContext<WorkshopValue | null>(null);
@@ -38,38 +46,50 @@ export function useWorkshop(): WorkshopValue {
 
 export function WorkshopProvider({
   initialSession,
+  initialSignedOut = null,
   room,
   steps,
   children,
 }: {
   initialSession: SessionView | null;
+  initialSignedOut?: SignedOutReason;
   room: string | null;
   steps: readonly StepId[];
   children: ReactNode;
 }) {
   const [session, setSessionState] = useState(initialSession);
-  const [signedOutReason, setReason] = useState<SignedOutReason>(null);
+  const [lost, setLost] = useState<SessionEndReason | null>(null);
+  const [signedOutReason, setReason] = useState<SignedOutReason>(initialSignedOut);
   const [outcomes, setOutcomes] = useState<Partial<Record<StepId, CheckOutcome>>>({});
   const [checking, setChecking] = useState<ReadonlySet<StepId>>(new Set());
   const [checkFailure, setCheckFailure] = useState<Failure | null>(null);
   const generation = useRef(0);
+  const expiresAt = useRef(initialSession?.expiresAt);
+  expiresAt.current = session?.expiresAt;
 
-  const signOutLocally = useCallback((reason: Exclude<SignedOutReason, null>) => {
+  const signOutLocally = useCallback((reason: SessionEndReason) => {
     generation.current += 1;
-    setSessionState(null);
-    setReason(reason);
     setChecking(new Set());
+    if (reason === "signed-out") {
+      // Chosen (here or in another tab): back to the paste form.
+      setSessionState(null);
+      setLost(null);
+      setReason(reason);
+    } else {
+      setLost(reason);
+    }
   }, []);
 
   const setSession = useCallback((next: SessionView | null) => {
     generation.current += 1;
     setSessionState(next);
+    setLost(null);
     if (next) setReason(null);
   }, []);
 
   const handleFailure = useCallback(
     (failure: Failure) => {
-      const reason = sessionEndReason(failure);
+      const reason = sessionEndReason(failure, expiresAt.current);
       if (reason) signOutLocally(reason);
       return Boolean(reason);
     },
@@ -132,6 +152,7 @@ export function WorkshopProvider({
     () => ({
       session,
       setSession,
+      lost,
       signedOutReason,
       outcomes,
       checking,
@@ -144,7 +165,7 @@ export function WorkshopProvider({
       handleFailure,
       signOutLocally,
     }),
-    [session, setSession, signedOutReason, outcomes, checking, room, steps, refreshAll, checkFailure, refresh, applyOutcome, handleFailure, signOutLocally],
+    [session, setSession, lost, signedOutReason, outcomes, checking, room, steps, refreshAll, checkFailure, refresh, applyOutcome, handleFailure, signOutLocally],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

@@ -141,13 +141,23 @@ export function endsSession(failure: Failure): boolean {
   return failure.code === "expired" || failure.code === "invalid-credentials";
 }
 
-/** Why a page goes back to the paste box after this failure, or null when it stays. */
-export function sessionEndReason(failure: Failure): "expired" | "invalid" | null {
+/**
+ * Why a page loses its session after this failure, or null when it keeps it.
+ * "restarted": the server no longer holds credentials it never saw end (a restart); the
+ * page keeps its place and asks for a new paste. `expiresAt` is what the page knew of the
+ * credentials: "expired" is said only when that moment has passed or AWS said so.
+ */
+export function sessionEndReason(failure: Failure, expiresAt?: number): SessionEndReason | null {
   if (failure.code === "invalid-credentials") return "invalid";
-  // "not-signed-in": the server no longer holds the credentials (expiry, sign-out elsewhere, restart).
-  if (failure.code === "expired" || failure.code === "not-signed-in") return "expired";
-  return null;
+  if (failure.code === "expired") return "expired";
+  if (failure.code !== "not-signed-in") return null;
+  const why = failure.params?.why;
+  if (why === "expired" || why === "invalid" || why === "restarted" || why === "signed-out") return why;
+  // No cookie came with the request: it expired with the credentials, or another tab signed out.
+  return expiresAt !== undefined && expiresAt <= Date.now() ? "expired" : "signed-out";
 }
+
+export type SessionEndReason = "expired" | "invalid" | "restarted" | "signed-out";
 
 type Stack = {
   middlewareStack: {

@@ -1,7 +1,7 @@
 import "server-only";
 import { clearSessionCookie, readSessionId } from "@/lib/credentials/cookie";
 import { currentSession } from "@/lib/credentials/current";
-import { forgetSession, type Session } from "@/lib/credentials/vault";
+import { endReason, forgetSession, type Session } from "@/lib/credentials/vault";
 import { endsSession, fail, toFailure, type Failure } from "./errors";
 
 /**
@@ -10,18 +10,19 @@ import { endsSession, fail, toFailure, type Failure } from "./errors";
  */
 export async function requireSession(): Promise<Session | Failure> {
   const session = await currentSession();
-  if (!session) {
-    // The cookie may outlive the credentials (expiry, restart): drop it.
-    if (await readSessionId()) await clearSessionCookie();
-    return fail("not-signed-in");
-  }
-  return session;
+  if (session) return session;
+  const id = await readSessionId();
+  if (!id) return fail("not-signed-in", { why: "none" });
+  // The cookie outlived the credentials: say why, then drop it. A process that never held
+  // this session has restarted since it was made (or the id is made up, which is the same to us).
+  await clearSessionCookie();
+  return fail("not-signed-in", { why: endReason(id) ?? "restarted" });
 }
 
 /** Ends the session when AWS said the credentials are dead; returns the failure then. */
 export async function endIfDead(session: Session, failure: Failure | undefined): Promise<Failure | undefined> {
   if (failure && endsSession(failure)) {
-    forgetSession(session.id);
+    forgetSession(session.id, failure.code === "expired" ? "expired" : "invalid");
     await clearSessionCookie();
     return failure;
   }

@@ -1,23 +1,20 @@
 import "server-only";
-import { cookies, headers } from "next/headers";
+import { cookies } from "next/headers";
+import { isHttpsRequest } from "@/lib/limits/address";
 
 export const SESSION_COOKIE = "hajime_session";
 
 export async function readSessionId(): Promise<string | undefined> {
-  return (await cookies()).get(SESSION_COOKIE)?.value;
-}
-
-async function isHttps(): Promise<boolean> {
-  const h = await headers();
-  const proto = h.get("x-forwarded-proto") ?? h.get("origin")?.split(":")[0];
-  return proto === "https";
+  const id = (await cookies()).get(SESSION_COOKIE)?.value;
+  // A session id is 43 base64url characters; anything else is not worth a lookup.
+  return id && /^[A-Za-z0-9_-]{43}$/.test(id) ? id : undefined;
 }
 
 export async function writeSessionCookie(id: string, expiresAt: number): Promise<void> {
   (await cookies()).set(SESSION_COOKIE, id, {
     httpOnly: true,
     sameSite: "strict",
-    secure: await isHttps(),
+    secure: await isHttpsRequest(),
     path: "/",
     maxAge: Math.max(1, Math.floor((expiresAt - Date.now()) / 1000)),
   });

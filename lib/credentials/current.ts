@@ -1,7 +1,10 @@
 import "server-only";
 import { createAws, type Aws } from "@/lib/aws/clients";
 import { readSessionId } from "./cookie";
-import { getSession, type Session } from "./vault";
+import type { SessionEndReason } from "@/lib/aws/errors";
+import type { SessionView } from "./session-view";
+import { sessionView } from "./sign-in";
+import { endReason, getSession, type Session } from "./vault";
 
 /** The signed-in attendee's session for this request, if its credentials are still alive. */
 export async function currentSession(): Promise<Session | undefined> {
@@ -15,4 +18,17 @@ export function awsFor(session: Session): Aws {
     accountId: session.identity.accountId,
     partition: session.identity.partition,
   });
+}
+
+/**
+ * For a page being rendered: the session's view, or why there is none although the browser
+ * still sends a session cookie ("restarted" when this process never held that session).
+ */
+export async function pageSession(): Promise<{ session: SessionView | null; ended: SessionEndReason | null }> {
+  const id = await readSessionId();
+  const session = getSession(id);
+  if (session) return { session: sessionView(session), ended: null };
+  if (!id) return { session: null, ended: null };
+  const reason = endReason(id) ?? "restarted";
+  return { session: null, ended: reason };
 }

@@ -9,7 +9,9 @@ import { z } from "zod";
  * Pure function: no I/O, and a failure never echoes the pasted text back.
  */
 
-export const MAX_PASTE_LENGTH = 16_000;
+import { MAX_PASTE_LENGTH } from "./paste-limit";
+
+export { MAX_PASTE_LENGTH };
 
 export type PasteFormat =
   | "process-json"

@@ -5,9 +5,10 @@ import { toFailure, type Result, ok } from "@/lib/aws/errors";
 import { identityFromArn, maskIdentity } from "./identity";
 import type { ParsedCredentials } from "./parse";
 import type { SessionView } from "./session-view";
-import { newSessionId, UNKNOWN_EXPIRY_CAP_MS, type Session } from "./vault";
+import { sessionExpiry } from "./expiry";
+import { newSessionId, type Session } from "./vault";
 
-/** Asks STS who these credentials are; only credentials that answer become a session. */
+/** Asks STS who these credentials are; only credentials that answer become a session (see admission.ts). */
 export async function verifyCredentials(parsed: ParsedCredentials, region: string): Promise<Result<Session>> {
   const keys = {
     accessKeyId: parsed.accessKeyId,
@@ -19,12 +20,13 @@ export async function verifyCredentials(parsed: ParsedCredentials, region: strin
     const who = await aws.sts.send(new GetCallerIdentityCommand({}));
     if (!who.Account || !who.Arn) return { ok: false, code: "aws-error", params: { name: "NoIdentity" } };
     const now = Date.now();
-    const expiresAt = parsed.expiration?.getTime() ?? now + UNKNOWN_EXPIRY_CAP_MS;
+    const identity = identityFromArn(who.Arn, who.Account);
+    const { expiresAt } = sessionExpiry(identity.kind, parsed.expiration, now);
     return ok({
       id: newSessionId(),
       keys,
       region,
-      identity: identityFromArn(who.Arn, who.Account),
+      identity,
       expiresAt,
       expiryKnown: parsed.expiration !== undefined,
       fromGetSessionToken: parsed.fromGetSessionToken,

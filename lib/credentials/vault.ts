@@ -1,10 +1,14 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import type { CallerIdentity } from "./identity";
 
 /**
  * The only place pasted credentials live: a Map in this server process, keyed by a
  * random session id. An entry dies at its expiry or at sign-out; nothing is persisted.
+ * The map is capped (in all, and per AWS account / access key), so no flood of sign-ins
+ * can grow it without bound. For a session that ended, a small capped record keeps why
+ * (by a hash of its id, never the keys), so a page can tell "expired" from "the server
+ * restarted".
  */
 
 export type AwsKeys = {
@@ -18,35 +22,66 @@ export type Session = {
   readonly keys: AwsKeys;
   readonly region: string;
   readonly identity: CallerIdentity;
-  /** When the credentials stop working (the paste's expiry, or our cap when unknown). */
+  /** When the credentials stop working (the paste's expiry, clamped to what STS can issue). */
   readonly expiresAt: number;
   readonly expiryKnown: boolean;
   readonly fromGetSessionToken: boolean;
   readonly createdAt: number;
 };
 
-/** Identity Center copies carry no expiry; their sessions last 12 hours at most. */
-export const UNKNOWN_EXPIRY_CAP_MS = 12 * 60 * 60 * 1000;
+export type EndReason = "expired" | "signed-out" | "invalid";
 
-type Store = { sessions: Map<string, Session>; timers: Map<string, NodeJS.Timeout> };
+type Store = {
+  sessions: Map<string, Session>;
+  timers: Map<string, NodeJS.Timeout>;
+  /** hash(session id) → why it ended; oldest dropped first. */
+  ended: Map<string, EndReason>;
+};
+
+const ENDED_KEPT = 10_000;
 
 // Next bundles server actions and route handlers separately; one store per process.
 const KEY = Symbol.for("hajime.credentials.vault");
 const g = globalThis as unknown as Record<symbol, Store | undefined>;
-const store: Store = (g[KEY] ??= { sessions: new Map(), timers: new Map() });
+const store: Store = (g[KEY] ??= { sessions: new Map(), timers: new Map(), ended: new Map() });
+store.ended ??= new Map();
 
 export function newSessionId(): string {
   return randomBytes(32).toString("base64url");
 }
 
-export function putSession(session: Session): void {
-  forgetSession(session.id);
+const idHash = (id: string) => createHash("sha256").update(id).digest("base64url").slice(0, 22);
+
+export type PutRefusal = "full" | "account-full";
+
+/**
+ * Stores a verified session unless a cap says no. `replaces` is the browser's previous
+ * session, which goes first (it does not count against the caps).
+ */
+export function putSession(
+  session: Session,
+  limits: { total: number; perAccount: number },
+  replaces?: string,
+): PutRefusal | undefined {
+  if (replaces) forgetSession(replaces, "signed-out");
+  if (store.sessions.size >= limits.total) return "full";
+  let sameAccount = 0;
+  for (const s of store.sessions.values()) if (s.identity.accountId === session.identity.accountId) sameAccount++;
+  if (sameAccount >= limits.perAccount) return "account-full";
   store.sessions.set(session.id, session);
   const ms = Math.max(0, session.expiresAt - Date.now());
-  // setTimeout overflows past ~24.8 days; sessions are hours long, but clamp anyway.
-  const timer = setTimeout(() => forgetSession(session.id), Math.min(ms, 2 ** 31 - 1));
+  // setTimeout overflows past ~24.8 days; sessions are at most 36 hours (expiry.ts).
+  const timer = setTimeout(() => forgetSession(session.id, "expired"), Math.min(ms, 2 ** 31 - 1));
   timer.unref();
   store.timers.set(session.id, timer);
+  return undefined;
+}
+
+/** Live sessions made from this access key id (checked before asking STS again). */
+export function sessionsWithAccessKey(accessKeyId: string): number {
+  let n = 0;
+  for (const s of store.sessions.values()) if (s.keys.accessKeyId === accessKeyId) n++;
+  return n;
 }
 
 export function getSession(id: string | undefined): Session | undefined {
@@ -54,7 +89,7 @@ export function getSession(id: string | undefined): Session | undefined {
   const session = store.sessions.get(id);
   if (!session) return undefined;
   if (session.expiresAt <= Date.now()) {
-    forgetSession(id);
+    forgetSession(id, "expired");
     return undefined;
   }
   return session;
@@ -68,11 +103,24 @@ export function updateSessionRegion(id: string, region: string): Session | undef
   return next;
 }
 
-export function forgetSession(id: string): void {
+export function forgetSession(id: string, reason: EndReason = "signed-out"): void {
   const timer = store.timers.get(id);
   if (timer) clearTimeout(timer);
   store.timers.delete(id);
-  store.sessions.delete(id);
+  if (store.sessions.delete(id)) {
+    const key = idHash(id);
+    store.ended.delete(key);
+    store.ended.set(key, reason);
+    if (store.ended.size > ENDED_KEPT) store.ended.delete(store.ended.keys().next().value!);
+  }
+}
+
+/**
+ * Why a session this process once held ended; undefined when this process never held it
+ * (the server restarted since, or the id is made up).
+ */
+export function endReason(id: string): EndReason | undefined {
+  return store.ended.get(idHash(id));
 }
 
 export function sessionCount(): number {

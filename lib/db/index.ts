@@ -1,7 +1,8 @@
 import "server-only";
 import type Database from "better-sqlite3";
 import { join } from "node:path";
-import { dataDir, openDatabase } from "./connection";
+import { registerShutdownHook } from "@/lib/lifecycle";
+import { checkpointAndTruncate, dataDir, openDatabase } from "./connection";
 import type { Migration } from "./migrations";
 import { LEDGER_MIGRATIONS } from "@/lib/aws/ledger-schema";
 import { ROOMS_MIGRATIONS } from "@/lib/rooms/migrations";
@@ -27,3 +28,10 @@ export function database(): Database.Database {
   }
   return holder.db;
 }
+
+registerShutdownHook("database", () => {
+  if (!holder.db) return;
+  checkpointAndTruncate(holder.db);
+  holder.db.close();
+  holder.db = undefined;
+});

@@ -1,15 +1,27 @@
 "use server";
 
 import { z } from "zod";
+import { DEFAULT_REGION, isRegion } from "@/lib/aws/regions";
 import { fail, ok, type Result } from "@/lib/aws/errors";
+import { admit } from "@/lib/credentials/admission";
+import { readSessionId, writeSessionCookie } from "@/lib/credentials/cookie";
+import { currentSession } from "@/lib/credentials/current";
+import { MAX_PASTE_LENGTH, parseCredentialsPaste } from "@/lib/credentials/parse";
+import type { SessionView } from "@/lib/credentials/session-view";
+import { sessionView } from "@/lib/credentials/sign-in";
+import { accountKey } from "@/lib/db/account-key";
+import { clientKey } from "@/lib/limits/address";
+import { caps } from "@/lib/limits/config";
+import { take } from "@/lib/limits/rate";
 import { STEP_IDS } from "@/lib/workshop/catalog";
 import { publish } from "./bus";
 import { clearAttendeeCookie, writeAttendeeCookie, writeOrganizerCookie } from "./cookies";
-import { clientAddress, take } from "./limits";
+import { lookUpRoom } from "./lookup";
 import {
   ANNOUNCEMENT_MAX,
   cleanNickname,
   DEFAULT_MAX_ATTENDEES,
+  DEFAULT_MAX_PER_ACCOUNT,
   MAX_ATTENDEES_LIMIT,
   normalizeCode,
   ROOM_LANGUAGES,
@@ -33,6 +45,7 @@ const createForm = z.object({
   language: z.enum(ROOM_LANGUAGES),
   steps: z.array(z.enum(STEP_IDS)).min(1).max(STEP_IDS.length),
   maxAttendees: z.coerce.number().int().min(1).max(MAX_ATTENDEES_LIMIT),
+  maxPerAccount: z.coerce.number().int().min(1).max(MAX_ATTENDEES_LIMIT),
 });
 
 export async function createRoom(_prev: CreateRoomState, form: FormData): Promise<CreateRoomState> {
@@ -42,10 +55,12 @@ export async function createRoom(_prev: CreateRoomState, form: FormData): Promis
     language: form.get("language") ?? "",
     steps: form.getAll("steps"),
     maxAttendees: form.get("maxAttendees") || DEFAULT_MAX_ATTENDEES,
+    maxPerAccount: form.get("maxPerAccount") || DEFAULT_MAX_PER_ACCOUNT,
   });
   if (!parsed.success) return fail("invalid-input", { field: String(parsed.error.issues[0]?.path[0] ?? "input") });
-  const limited = await take("create", await clientAddress());
+  const limited = await take("create", await clientKey());
   if (limited) return limited;
+  if (rooms().openRoomCount() >= caps.openRooms) return fail("too-many-rooms");
   const { room, organizerKey } = rooms().createRoom(parsed.data);
   await writeOrganizerCookie(room.code, organizerKey);
   return ok({ code: room.code, language: room.language, organizerKey, urls: roomUrls(await publicOrigin(), room.code, room.language) });
@@ -53,14 +68,10 @@ export async function createRoom(_prev: CreateRoomState, form: FormData): Promis
 
 /** Landing page: is there an open room with this code? */
 export async function findRoom(code: string): Promise<Result<{ code: string }>> {
-  const normalized = normalizeCode(code);
-  const room = normalized ? rooms().info(normalized) : undefined;
-  if (!room) {
-    const limited = await take("badCode", await clientAddress());
-    return limited ?? fail("room-not-found");
-  }
-  if (room.closedAt !== null) return fail("room-closed");
-  return ok({ code: room.code });
+  const found = await lookUpRoom(code, await clientKey());
+  if (!found.ok) return found.failure;
+  if (found.room.closedAt !== null) return fail("room-closed");
+  return ok({ code: found.room.code });
 }
 
 const JOIN_FAILURE: Record<JoinFailure, string> = {
@@ -69,26 +80,66 @@ const JOIN_FAILURE: Record<JoinFailure, string> = {
   locked: "room-locked",
   full: "room-full",
   "nickname-taken": "nickname-taken",
+  "account-full": "room-account-full",
 };
 
-export type JoinState = Result<{ nickname: string }> | null;
+export type JoinState = Result<{ nickname: string; session: SessionView }> | null;
 
+const joinForm = z.object({
+  paste: z.string().max(MAX_PASTE_LENGTH + 1000),
+  region: z.string().max(32),
+});
+
+/**
+ * Takes a seat in a room. A seat (and a tile on the board) needs credentials STS accepts:
+ * the browser's current session, or a paste sent with the nickname. So a flood of joins
+ * without real credentials takes no seat and blocks nobody, and a room admits at most its
+ * per-account number of attendees per AWS account.
+ */
 export async function joinRoom(_prev: JoinState, form: FormData): Promise<JoinState> {
-  const code = normalizeCode(form.get("code"));
-  if (!code) return fail("room-not-found");
   const nickname = cleanNickname(form.get("nickname"));
   if (!nickname.ok) return fail(`nickname-${nickname.problem}`);
+  const fields = joinForm.safeParse({ paste: form.get("paste") ?? "", region: form.get("region") ?? DEFAULT_REGION });
+  if (!fields.success) return fail("paste-too-long");
+  const client = await clientKey();
+  const found = await lookUpRoom(form.get("code"), client);
+  if (!found.ok) return found.failure;
+  const { room } = found;
+  const code = room.code;
+
   const already = await currentAttendee(code);
-  if (already) return ok({ nickname: already.attendee.nickname });
-  const limited = await take("join", code);
+  const current = await currentSession();
+  if (already && current) return ok({ nickname: already.attendee.nickname, session: sessionView(current) });
+
+  // Refusals that need no AWS call come first.
+  if (room.closedAt !== null) return fail("room-closed");
+  if (room.locked) return fail("room-locked");
+  if (rooms().attendeeCount(code) >= room.maxAttendees) return fail("room-full");
+  if (!already && !rooms().nicknameFree(code, nickname.nickname)) return fail("nickname-taken");
+
+  let session = current;
+  if (!session) {
+    if (fields.data.paste.trim() === "") return fail("sign-in-first");
+    if (!isRegion(fields.data.region)) return fail("unknown-region");
+    const parsed = parseCredentialsPaste(fields.data.paste);
+    if (!parsed.ok) return fail(`paste-${parsed.code}`);
+    const admitted = await admit(parsed.credentials, fields.data.region, { clientKey: client, replaces: await readSessionId() });
+    if (!admitted.ok) return admitted;
+    session = admitted.data;
+    await writeSessionCookie(session.id, session.expiresAt);
+  }
+  if (already) return ok({ nickname: already.attendee.nickname, session: sessionView(session) });
+
+  const account = accountKey(session.identity.accountId);
+  const limited = await take("join", account);
   if (limited) return limited;
-  const res = rooms().join(code, nickname.nickname);
-  if (!res.ok) return fail(JOIN_FAILURE[res.reason]);
+  const res = rooms().join(code, nickname.nickname, account);
+  if (!res.ok) return fail(JOIN_FAILURE[res.reason], { max: room.maxPerAccount });
   await writeAttendeeCookie(code, res.token);
   publish(code, { type: "joined", attendee: res.attendee, at: res.attendee.joinedAt });
   // The first join starts the board's clock.
   if (res.room.startedAt === res.attendee.joinedAt) publish(code, { type: "room", room: res.room, at: res.attendee.joinedAt });
-  return ok({ nickname: res.attendee.nickname });
+  return ok({ nickname: res.attendee.nickname, session: sessionView(session) });
 }
 
 /** Forgets this browser's place in the room (after removal, to join again under another name). */
@@ -105,7 +156,7 @@ export async function forgetRoom(code: string): Promise<Result<null>> {
 export async function claimOrganizer(code: string, key: string): Promise<Result<null>> {
   const normalized = normalizeCode(code);
   if (!normalized) return fail("room-not-found");
-  const limited = await take("organizerKey", await clientAddress());
+  const limited = await take("organizerKey", await clientKey());
   if (limited) return limited;
   if (!looksLikeSecret(key) || !rooms().verifyOrganizer(normalized, key)) return fail("organizer-key-invalid");
   await writeOrganizerCookie(normalized, key);
@@ -156,6 +207,14 @@ export async function setStuckMinutes(code: string, minutes: number): Promise<Re
   if (!room.ok) return room;
   if (!(STUCK_MINUTES_CHOICES as readonly number[]).includes(minutes)) return fail("invalid-input", { field: "minutes" });
   return roomChanged(room.data, rooms().setStuckMinutes(room.data, minutes));
+}
+
+export async function setMaxPerAccount(code: string, max: number): Promise<Result<RoomInfo>> {
+  const room = await organizerRoom(code);
+  if (!room.ok) return room;
+  const parsed = z.number().int().min(1).max(MAX_ATTENDEES_LIMIT).safeParse(max);
+  if (!parsed.success) return fail("invalid-input", { field: "maxPerAccount" });
+  return roomChanged(room.data, rooms().setMaxPerAccount(room.data, parsed.data));
 }
 
 export async function restartClock(code: string): Promise<Result<RoomInfo>> {

@@ -12,6 +12,8 @@ export type Subscriber = {
   /** Attendee streams see room-wide events and their own. */
   attendeeId?: number;
   send: (chunk: Uint8Array) => void;
+  /** Ends the stream after telling the client when to come back. */
+  end: (retryMs: number) => void;
 };
 
 type Bus = { rooms: Map<string, Set<Subscriber>> };
@@ -67,4 +69,9 @@ export function publish(code: string, event: RoomEvent): void {
 
 export function subscriberCount(code: string): number {
   return bus.rooms.get(code)?.size ?? 0;
+}
+
+/** Every open stream, in every room (shutdown tells them all to reconnect). */
+export function allSubscribers(): Subscriber[] {
+  return [...bus.rooms.values()].flatMap((set) => [...set]);
 }

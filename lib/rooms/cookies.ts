@@ -1,5 +1,6 @@
 import "server-only";
-import { cookies, headers } from "next/headers";
+import { cookies } from "next/headers";
+import { isHttpsRequest } from "@/lib/limits/address";
 import { routing } from "@/i18n/routing";
 
 /**
@@ -27,14 +28,9 @@ function organizerScopes(code: string): Scope[] {
   ];
 }
 
-async function isHttps(): Promise<boolean> {
-  const h = await headers();
-  return (h.get("x-forwarded-proto") ?? "").split(",")[0].trim() === "https";
-}
-
 async function write(prefix: string, scopes: Scope[], value: string, sameSite: "lax" | "strict"): Promise<void> {
   const jar = await cookies();
-  const secure = await isHttps();
+  const secure = await isHttpsRequest();
   for (const s of scopes) jar.set(`${prefix}${s.suffix}`, value, { httpOnly: true, sameSite, secure, path: s.path, maxAge: WEEK });
 }
 

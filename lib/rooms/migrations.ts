@@ -48,4 +48,11 @@ export const ROOMS_MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    // A seat is taken only with credentials STS accepted: each attendee's account is known
+    // at join, and a room admits at most max_per_account attendees per AWS account.
+    area: "rooms",
+    version: 2,
+    up: `ALTER TABLE rooms ADD COLUMN max_per_account INTEGER NOT NULL DEFAULT 3;`,
+  },
 ];

@@ -11,6 +11,8 @@ export type RoomLanguage = (typeof ROOM_LANGUAGES)[number];
 export const DEFAULT_MAX_ATTENDEES = 300;
 export const MAX_ATTENDEES_LIMIT = 500;
 export const DEFAULT_STUCK_MINUTES = 10;
+/** Attendees per AWS account in one room: a few (a shared account, a second device), not a crowd. */
+export const DEFAULT_MAX_PER_ACCOUNT = 3;
 export const STUCK_MINUTES_CHOICES = [5, 10, 15, 20, 30] as const;
 export const NICKNAME_MAX = 20;
 export const TITLE_MAX = 80;
@@ -82,6 +84,8 @@ export type RoomInfo = {
   announcedAt: number | null;
   stuckMinutes: number;
   maxAttendees: number;
+  /** At most this many attendees may join with one AWS account (organizer-adjustable). */
+  maxPerAccount: number;
   createdAt: number;
   /** The first join: the board's elapsed time counts from here (the organizer can restart it). */
   startedAt: number | null;

@@ -2,6 +2,7 @@ import type Database from "better-sqlite3";
 import type { StepId } from "@/lib/workshop/catalog";
 import {
   DEFAULT_MAX_ATTENDEES,
+  DEFAULT_MAX_PER_ACCOUNT,
   DEFAULT_STUCK_MINUTES,
   nicknameKey,
   orderSteps,
@@ -11,6 +12,7 @@ import {
   type RoomInfo,
   type RoomLanguage,
 } from "./model";
+import { checkpointAndTruncate } from "@/lib/db/connection";
 import { hashSecret, newJoinCode, newSecret, secretMatches } from "./secrets";
 
 /**
@@ -28,6 +30,7 @@ type RoomRow = {
   steps: string;
   organizer_key_hash: string;
   max_attendees: number;
+  max_per_account: number;
   stuck_minutes: number;
   locked: number;
   announcement: string | null;
@@ -47,10 +50,11 @@ export type NewRoom = {
   language: RoomLanguage;
   steps: readonly StepId[];
   maxAttendees?: number;
+  maxPerAccount?: number;
   stuckMinutes?: number;
 };
 
-export type JoinFailure = "no-room" | "closed" | "locked" | "full" | "nickname-taken";
+export type JoinFailure = "no-room" | "closed" | "locked" | "full" | "nickname-taken" | "account-full";
 export type JoinResult = { ok: true; attendee: BoardAttendee; token: string; room: RoomInfo } | { ok: false; reason: JoinFailure };
 
 export type ExportRow = {
@@ -71,6 +75,7 @@ function toInfo(r: RoomRow): RoomInfo {
     announcedAt: r.announced_at,
     stuckMinutes: r.stuck_minutes,
     maxAttendees: r.max_attendees,
+    maxPerAccount: r.max_per_account,
     createdAt: r.created_at,
     startedAt: r.started_at,
     closedAt: r.closed_at,
@@ -92,8 +97,8 @@ export class RoomStore {
   createRoom(input: NewRoom): { room: RoomInfo; organizerKey: string } {
     const organizerKey = newSecret();
     const insert = this.db.prepare(
-      `INSERT INTO rooms (code, title, date, language, steps, organizer_key_hash, max_attendees, stuck_minutes, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO rooms (code, title, date, language, steps, organizer_key_hash, max_attendees, max_per_account, stuck_minutes, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (let attempt = 0; attempt < 20; attempt++) {
       const code = newJoinCode();
@@ -106,6 +111,7 @@ export class RoomStore {
         JSON.stringify(orderSteps(input.steps)),
         hashSecret(organizerKey),
         input.maxAttendees ?? DEFAULT_MAX_ATTENDEES,
+        input.maxPerAccount ?? DEFAULT_MAX_PER_ACCOUNT,
         input.stuckMinutes ?? DEFAULT_STUCK_MINUTES,
         this.now(),
       );
@@ -132,7 +138,13 @@ export class RoomStore {
     ).n;
   }
 
-  join(code: string, nickname: string): JoinResult {
+  /**
+   * Takes a seat for an attendee whose credentials STS accepted (`accountKey` is their
+   * account's keyed hash): the room must be open, not full, the nickname free, and the
+   * account below the room's per-account limit. One transaction, so two joins can never
+   * both take the last seat.
+   */
+  join(code: string, nickname: string, accountKey: string): JoinResult {
     return this.db.transaction((): JoinResult => {
       const row = this.roomRow(code);
       if (!row) return { ok: false, reason: "no-room" };
@@ -144,11 +156,15 @@ export class RoomStore {
       if (this.db.prepare("SELECT 1 FROM attendees WHERE room_id = ? AND nickname_key = ?").get(row.id, key)) {
         return { ok: false, reason: "nickname-taken" };
       }
+      const sameAccount = (
+        this.db.prepare("SELECT count(*) AS n FROM attendees WHERE room_id = ? AND account_key = ?").get(row.id, accountKey) as { n: number }
+      ).n;
+      if (sameAccount >= row.max_per_account) return { ok: false, reason: "account-full" };
       const token = newSecret();
       const joinedAt = this.now();
       const { lastInsertRowid } = this.db
-        .prepare("INSERT INTO attendees (room_id, nickname, nickname_key, token_hash, joined_at) VALUES (?, ?, ?, ?, ?)")
-        .run(row.id, nickname, key, hashSecret(token), joinedAt);
+        .prepare("INSERT INTO attendees (room_id, nickname, nickname_key, token_hash, account_key, joined_at) VALUES (?, ?, ?, ?, ?, ?)")
+        .run(row.id, nickname, key, hashSecret(token), accountKey, joinedAt);
       if (row.started_at === null) this.db.prepare("UPDATE rooms SET started_at = ? WHERE id = ?").run(joinedAt, row.id);
       return {
         ok: true,
@@ -157,6 +173,13 @@ export class RoomStore {
         room: this.info(code)!,
       };
     })();
+  }
+
+  /** Whether a nickname is free in a room now (checked again inside join). */
+  nicknameFree(code: string, nickname: string): boolean {
+    return !this.db
+      .prepare("SELECT 1 FROM attendees a JOIN rooms r ON r.id = a.room_id WHERE r.code = ? AND a.nickname_key = ?")
+      .get(code, nicknameKey(nickname));
   }
 
   /** The attendee a cookie token belongs to, with their room's code. */
@@ -214,6 +237,7 @@ export class RoomStore {
     const res = this.db
       .prepare("DELETE FROM attendees WHERE id = ? AND room_id = (SELECT id FROM rooms WHERE code = ?)")
       .run(attendeeId, code);
+    if (res.changes > 0) checkpointAndTruncate(this.db);
     return res.changes > 0;
   }
 
@@ -228,6 +252,15 @@ export class RoomStore {
 
   announce(code: string, text: string | null): RoomInfo | undefined {
     return this.update(code, "announcement = ?, announced_at = ?", text, text === null ? null : this.now());
+  }
+
+  setMaxPerAccount(code: string, max: number): RoomInfo | undefined {
+    return this.update(code, "max_per_account = ?", max);
+  }
+
+  /** Rooms not closed yet, all organizers together (creation stops at the cap). */
+  openRoomCount(): number {
+    return (this.db.prepare("SELECT count(*) AS n FROM rooms WHERE closed_at IS NULL").get() as { n: number }).n;
   }
 
   setStuckMinutes(code: string, minutes: number): RoomInfo | undefined {
@@ -319,6 +352,13 @@ export class RoomStore {
 
   /** Closes the room for good: keeps counts, deletes every attendee and their progress. */
   close(code: string): ClosingSummary | undefined {
+    const summary = this.closeInTransaction(code);
+    // The nicknames are gone from the tables; now from the log and the free pages too.
+    checkpointAndTruncate(this.db);
+    return summary;
+  }
+
+  private closeInTransaction(code: string): ClosingSummary | undefined {
     return this.db.transaction(() => {
       const row = this.roomRow(code);
       if (!row) return undefined;

@@ -1,17 +1,20 @@
 import "server-only";
-import { encodeEvent, subscribe } from "./bus";
+import { registerShutdownHook } from "@/lib/lifecycle";
+import { allSubscribers, encodeEvent, subscribe } from "./bus";
 import type { AttendeeSnapshot, BoardSnapshot, StreamView } from "./model";
 
 /**
  * One server-sent event stream: `retry:`, a snapshot, then the room's small events as
  * they happen, and a ping every 15 s (keeps proxies from closing it and lets the page
  * notice a dead connection). A client too slow to keep up is dropped; its EventSource
- * reconnects and starts again from a fresh snapshot.
+ * reconnects and starts again from a fresh snapshot. When the server shuts down, every
+ * stream is told to come back in 1–4 s (spread, so a full room does not return at once).
  */
 
 const RETRY_MS = 2000;
 const PING_MS = 15_000;
 const MAX_QUEUED = 500;
+const encoder = new TextEncoder();
 
 export function eventStream(opts: {
   code: string;
@@ -19,6 +22,7 @@ export function eventStream(opts: {
   attendeeId?: number;
   snapshot: BoardSnapshot | AttendeeSnapshot;
   signal: AbortSignal;
+  onClose: () => void;
 }): ReadableStream<Uint8Array> {
   let stop = () => {};
   return new ReadableStream<Uint8Array>({
@@ -32,13 +36,18 @@ export function eventStream(opts: {
         }
         controller.enqueue(chunk);
       };
-      const unsubscribe = subscribe(opts.code, { view: opts.view, attendeeId: opts.attendeeId, send: enqueue });
+      const end = (retryMs: number) => {
+        enqueue(encoder.encode(`retry: ${retryMs}\n\n`));
+        stop();
+      };
+      const unsubscribe = subscribe(opts.code, { view: opts.view, attendeeId: opts.attendeeId, send: enqueue, end });
       const ping = setInterval(() => enqueue(encodeEvent("ping", { serverNow: Date.now() })), PING_MS);
       stop = () => {
         if (!open) return;
         open = false;
         clearInterval(ping);
         unsubscribe();
+        opts.onClose();
         opts.signal.removeEventListener("abort", stop);
         try {
           controller.close();
@@ -47,7 +56,7 @@ export function eventStream(opts: {
         }
       };
       opts.signal.addEventListener("abort", stop);
-      controller.enqueue(new TextEncoder().encode(`retry: ${RETRY_MS}\n\n`));
+      controller.enqueue(encoder.encode(`retry: ${RETRY_MS}\n\n`));
       enqueue(encodeEvent("snapshot", opts.snapshot));
     },
     cancel() {
@@ -56,10 +65,21 @@ export function eventStream(opts: {
   });
 }
 
+/** A refused stream: a status, Retry-After, and `retry:` for EventSource clients that read the body. */
+export function refusedStream(status: 429 | 503, retryAfterSeconds: number, reason: string): Response {
+  const jittered = retryAfterSeconds + Math.floor(Math.random() * Math.max(1, retryAfterSeconds / 2));
+  const body = `retry: ${jittered * 1000}\n\n${new TextDecoder().decode(encodeEvent("busy", { reason, retryAfterSeconds: jittered }))}`;
+  return new Response(body, { status, headers: { ...SSE_HEADERS, "Retry-After": String(jittered) } });
+}
+
 export const SSE_HEADERS = {
   "Content-Type": "text/event-stream; charset=utf-8",
-  // no-transform keeps `next start`'s compression from buffering the stream.
+  // no-transform keeps compression from buffering the stream.
   "Cache-Control": "no-cache, no-transform",
   Connection: "keep-alive",
   "X-Accel-Buffering": "no",
 };
+
+registerShutdownHook("event-streams", () => {
+  for (const s of allSubscribers()) s.end(1000 + Math.floor(Math.random() * 3000));
+});

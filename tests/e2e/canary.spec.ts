@@ -7,7 +7,7 @@ import { generate } from "otplib";
 import { PNG } from "pngjs";
 import { freshKeys } from "./support/attendee";
 import { containsAny, filesUnder, recordTraffic } from "./support/evidence";
-import { barDone, createRoomInUi, joinAs } from "./support/rooms";
+import { barDone, createRoomInUi } from "./support/rooms";
 
 /**
  * The canary run: credentials holding a unique secret key and session token go through
@@ -44,18 +44,19 @@ test("credentials never leave server memory", async ({ browser }) => {
   const attendee = await watchedContext(browser, { width: 1280, height: 900 });
   await attendee.context.grantPermissions(["clipboard-read", "clipboard-write"]);
   const page = attendee.page;
-  await joinAs(page, room.joinUrl, "canary");
-  await expect(page.getByTestId("room-nickname")).toContainText("canary");
-
-  // A failed paste first: its error message must not carry the secret either.
+  // Joining takes credentials. A failed paste first: its error message must not carry the secret either.
+  await page.goto(room.joinUrl);
+  await page.getByLabel("ニックネーム").fill("canary");
   await page.locator("#paste").fill(paste.replace(/export AWS_SESSION_TOKEN=.*\n/, ""));
-  await page.locator("form button[type=submit]").click();
+  await page.getByRole("button", { name: "参加する" }).click();
   await expect(page.getByTestId("failure")).toContainText("セッショントークン");
   // Nothing typed is lost on a failure.
   await expect(page.locator("#paste")).toHaveValue(/Canary/);
+  await expect(page.getByLabel("ニックネーム")).toHaveValue("canary");
 
   await page.locator("#paste").fill(paste);
-  await page.locator("form button[type=submit]").click();
+  await page.getByRole("button", { name: "参加する" }).click();
+  await expect(page.getByTestId("room-nickname")).toContainText("canary");
   await expect(page.getByTestId("identity")).toBeVisible();
 
   await walkTheWorkshop(page);
@@ -124,17 +125,30 @@ async function watchedContext(
   viewport: { width: number; height: number },
 ): Promise<Watched> {
   const context = await browser.newContext({ viewport });
-  // Event-stream bodies never end, so the response recorder cannot read them: keep every
-  // message the page's EventSources deliver instead.
+  // Event-stream bodies never end, so the response recorder cannot read them: the page's
+  // own fetch is wrapped to keep a copy of every event-stream message it receives.
   await context.addInitScript(() => {
     const seen: string[] = [];
     Object.assign(window, { __streamed: seen });
-    const add = EventSource.prototype.addEventListener as (this: EventSource, ...args: unknown[]) => void;
-    EventSource.prototype.addEventListener = function (this: EventSource, ...args: unknown[]) {
-      const type = String(args[0]);
-      add.call(this, type, (e: MessageEvent) => seen.push(`${type}: ${String(e.data)}`));
-      add.apply(this, args);
-    } as typeof EventSource.prototype.addEventListener;
+    const original = window.fetch.bind(window);
+    window.fetch = async (...args: Parameters<typeof fetch>) => {
+      const res = await original(...args);
+      if (!res.body || !(res.headers.get("content-type") ?? "").includes("text/event-stream")) return res;
+      const [mine, theirs] = res.body.tee();
+      void (async () => {
+        const reader = mine.pipeThrough(new TextDecoderStream()).getReader();
+        let buffer = "";
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) return;
+          buffer += value;
+          const messages = buffer.split("\n\n");
+          buffer = messages.pop() ?? "";
+          seen.push(...messages.filter((m) => m.trim() !== ""));
+        }
+      })();
+      return new Response(theirs, { status: res.status, statusText: res.statusText, headers: res.headers });
+    };
   });
   const page = await context.newPage();
   return { context, page, traffic: recordTraffic(page) };

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { freshKeys, signIn } from "./support/attendee";
+import { freshKeys } from "./support/attendee";
 import { barDone, createRoomInUi, joinAs, phone, readQr } from "./support/rooms";
 
 test("a room from creation to close: QR join, live board, organizer controls", async ({ browser }) => {
@@ -17,14 +17,19 @@ test("a room from creation to close: QR join, live board, organizer controls", a
   const scanned = await readQr(board.getByRole("img", { name: "参加はこちら" }));
   expect(scanned).toBe(room.joinUrl);
 
-  // Two attendees join from the QR on their phones; the second name is taken at first.
+  // Two attendees join from the QR on their phones, each with their credentials; the second
+  // name is taken at first, and nothing typed is lost.
+  const keysA = await freshKeys();
+  const keysB = await freshKeys();
   const a = await phone(browser);
   const b = await phone(browser);
-  await joinAs(a.page, scanned, "たろう");
+  await joinAs(a.page, scanned, "たろう", keysA);
   await expect(a.page.getByTestId("room-nickname")).toHaveText("たろう として参加中");
-  await joinAs(b.page, scanned, " たろう ");
+  await expect(a.page.getByTestId("identity")).toBeVisible();
+  await joinAs(b.page, scanned, " たろう ", keysB);
   await expect(b.page.getByRole("alert").filter({ hasText: /./ })).toContainText("そのニックネームはすでに使われています");
   await expect(b.page.getByLabel("ニックネーム")).toHaveValue(" たろう ");
+  await expect(b.page.locator("#paste")).toHaveValue(/AWS_SESSION_TOKEN/);
   await b.page.getByLabel("ニックネーム").fill("<b>はなこ</b>");
   await b.page.getByRole("button", { name: "参加する" }).click();
   await expect(b.page.getByTestId("room-nickname")).toHaveText("<b>はなこ</b> として参加中");
@@ -35,8 +40,6 @@ test("a room from creation to close: QR join, live board, organizer controls", a
   await expect(board.locator("b")).toHaveCount(0);
 
   // They complete steps against moto; the board's bars and ticks follow.
-  const keysA = await freshKeys();
-  await signIn(a.page, keysA);
   await a.page.getByTestId("step-password-policy").getByRole("button", { name: "推奨のポリシーを設定する" }).click();
   await expect(a.page.getByTestId("step-password-policy")).toHaveAttribute("data-state", "done");
   await expect(barDone(board, "password-policy")).toHaveAttribute("data-done", "1");
@@ -44,8 +47,6 @@ test("a room from creation to close: QR join, live board, organizer controls", a
   await expect(taro.locator('[data-step="password-policy"]')).toHaveAttribute("data-done", "true");
   await expect(a.page.getByTestId("recorded-count")).toContainText("ボードに記録済み");
 
-  const keysB = await freshKeys();
-  await signIn(b.page, keysB);
   await b.page.getByTestId("step-password-policy").getByRole("button", { name: "推奨のポリシーを設定する" }).click();
   await expect(barDone(board, "password-policy")).toHaveAttribute("data-done", "2");
   // moto reports no root access keys, so "check all" verified step 1 for both, too.
@@ -123,7 +124,7 @@ test("clear messages: a wrong code, an invalid organizer key, a full room", asyn
   // A room for one: the second attendee is told it is full.
   const tiny = await createRoomInUi(org, "ひとり部屋", { maxAttendees: 1 });
   const first = await phone(browser);
-  await joinAs(first.page, tiny.joinUrl, "ひとりめ");
+  await joinAs(first.page, tiny.joinUrl, "ひとりめ", await freshKeys());
   await expect(first.page.getByTestId("room-nickname")).toBeVisible();
   const second = await phone(browser);
   await second.page.goto(tiny.joinUrl);

@@ -13,6 +13,7 @@ const room: RoomInfo = {
   announcement: null,
   announcedAt: null,
   stuckMinutes: 10,
+  maxPerAccount: 3,
   maxAttendees: 300,
   createdAt: 0,
   startedAt: null,
@@ -55,7 +56,7 @@ describe("event bus", () => {
     const got: Record<string, string[]> = { board: [], organizer: [], mine: [], other: [] };
     const decoder = new TextDecoder();
     const sub = (key: string, view: StreamView, attendeeId?: number) =>
-      subscribe("BUSTST", { view, attendeeId, send: (c) => got[key].push(decoder.decode(c).split("\n")[0]) });
+      subscribe("BUSTST", { view, attendeeId, send: (c) => got[key].push(decoder.decode(c).split("\n")[0]), end: () => {} });
     const offs = [sub("board", "board"), sub("organizer", "organizer"), sub("mine", "attendee", 1), sub("other", "attendee", 2)];
     publish("BUSTST", joined(1));
     publish("BUSTST", { type: "progress", attendeeId: 1, step: "root-mfa", at: 3 });

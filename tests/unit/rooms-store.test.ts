@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -17,6 +17,9 @@ function memoryStore() {
   return { db, store: new RoomStore(db, now) };
 }
 
+/** A distinct account per nickname, as when every attendee brings their own. */
+const acct = (nickname: string) => `acct-${nickname}`;
+
 const newRoom = {
   title: "JAWS-UG 初心者支部 #60",
   date: "2026-11-14",
@@ -31,7 +34,10 @@ describe("rooms migrations", () => {
     migrate(db, ROOMS_MIGRATIONS);
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
     expect(tables).toEqual(expect.arrayContaining(["rooms", "attendees", "progress", "schema_migrations"]));
-    expect(db.prepare("SELECT area, version FROM schema_migrations").all()).toEqual([{ area: "rooms", version: 1 }]);
+    expect(db.prepare("SELECT area, version FROM schema_migrations").all()).toEqual([
+      { area: "rooms", version: 1 },
+      { area: "rooms", version: 2 },
+    ]);
   });
 
   it("stores no account id, ARN or credential column", () => {
@@ -64,10 +70,10 @@ describe("RoomStore", () => {
   it("joins, refuses a taken nickname (width and case folded) and resumes by token", () => {
     const { db, store } = memoryStore();
     const { room } = store.createRoom(newRoom);
-    const first = store.join(room.code, "Taro");
+    const first = store.join(room.code, "Taro", acct("Taro"));
     expect(first.ok).toBe(true);
-    expect(store.join(room.code, "ｔａｒｏ")).toEqual({ ok: false, reason: "nickname-taken" });
-    expect(store.join(room.code, "たろう").ok).toBe(true);
+    expect(store.join(room.code, "ｔａｒｏ", acct("ｔａｒｏ"))).toEqual({ ok: false, reason: "nickname-taken" });
+    expect(store.join(room.code, "たろう", acct("たろう")).ok).toBe(true);
     if (!first.ok) throw new Error("join failed");
     expect(store.attendeeByToken(first.token)).toMatchObject({ code: room.code, attendee: { nickname: "Taro" } });
     expect(JSON.stringify(db.prepare("SELECT * FROM attendees").all())).not.toContain(first.token);
@@ -76,22 +82,45 @@ describe("RoomStore", () => {
 
   it("refuses joins to an unknown, locked, full or closed room", () => {
     const { store } = memoryStore();
-    expect(store.join("ZZZZZZ", "a")).toEqual({ ok: false, reason: "no-room" });
+    expect(store.join("ZZZZZZ", "a", acct("a"))).toEqual({ ok: false, reason: "no-room" });
     const { room } = store.createRoom({ ...newRoom, maxAttendees: 2 });
-    store.join(room.code, "a");
+    store.join(room.code, "a", acct("a"));
     store.setLocked(room.code, true);
-    expect(store.join(room.code, "b")).toEqual({ ok: false, reason: "locked" });
+    expect(store.join(room.code, "b", acct("b"))).toEqual({ ok: false, reason: "locked" });
     store.setLocked(room.code, false);
-    store.join(room.code, "b");
-    expect(store.join(room.code, "c")).toEqual({ ok: false, reason: "full" });
+    store.join(room.code, "b", acct("b"));
+    expect(store.join(room.code, "c", acct("c"))).toEqual({ ok: false, reason: "full" });
     store.close(room.code);
-    expect(store.join(room.code, "d")).toEqual({ ok: false, reason: "closed" });
+    expect(store.join(room.code, "d", acct("d"))).toEqual({ ok: false, reason: "closed" });
+  });
+
+  it("admits at most the room's number of attendees per AWS account, adjustable by the organizer", () => {
+    const { store } = memoryStore();
+    const { room } = store.createRoom({ ...newRoom, maxPerAccount: 2 });
+    expect(store.info(room.code)?.maxPerAccount).toBe(2);
+    expect(store.join(room.code, "a", "shared").ok).toBe(true);
+    expect(store.join(room.code, "b", "shared").ok).toBe(true);
+    expect(store.join(room.code, "c", "shared")).toEqual({ ok: false, reason: "account-full" });
+    expect(store.join(room.code, "c", "own").ok).toBe(true);
+    store.setMaxPerAccount(room.code, 3);
+    expect(store.join(room.code, "d", "shared").ok).toBe(true);
+    expect(store.nicknameFree(room.code, "Ｄ")).toBe(false);
+    expect(store.nicknameFree(room.code, "e")).toBe(true);
+  });
+
+  it("counts open rooms only", () => {
+    const { store } = memoryStore();
+    const a = store.createRoom(newRoom).room;
+    store.createRoom(newRoom);
+    expect(store.openRoomCount()).toBe(2);
+    store.close(a.code);
+    expect(store.openRoomCount()).toBe(1);
   });
 
   it("records the first verified time per step, ignores steps not in the room, keeps progress", () => {
     const { store } = memoryStore();
     const { room } = store.createRoom(newRoom);
-    const j = store.join(room.code, "hanako");
+    const j = store.join(room.code, "hanako", acct("hanako"));
     if (!j.ok) throw new Error("join failed");
     clock += 60_000;
     const first = store.recordDone(j.attendee.id, ["password-policy", "cloudtrail"], "acct-a");
@@ -110,7 +139,7 @@ describe("RoomStore", () => {
     const { store } = memoryStore();
     const { room } = store.createRoom(newRoom);
     const ids = ["a", "b", "c", "d"].map((n) => {
-      const j = store.join(room.code, n);
+      const j = store.join(room.code, n, acct(n));
       if (!j.ok) throw new Error("join failed");
       return j.attendee.id;
     });
@@ -125,7 +154,7 @@ describe("RoomStore", () => {
   it("removes an attendee with their progress; their token stops working", () => {
     const { store } = memoryStore();
     const { room } = store.createRoom(newRoom);
-    const j = store.join(room.code, "ken");
+    const j = store.join(room.code, "ken", acct("ken"));
     if (!j.ok) throw new Error("join failed");
     store.recordDone(j.attendee.id, ["root-mfa"], null);
     expect(store.removeAttendee("OTHER1", j.attendee.id)).toBe(false);
@@ -133,7 +162,7 @@ describe("RoomStore", () => {
     expect(store.attendeeByToken(j.token)).toBeUndefined();
     expect(store.attendees(room.code)).toEqual([]);
     // The nickname is free again.
-    expect(store.join(room.code, "ken").ok).toBe(true);
+    expect(store.join(room.code, "ken", acct("ken")).ok).toBe(true);
   });
 
   it("announces, sets the stuck threshold, restarts the clock", () => {
@@ -150,8 +179,8 @@ describe("RoomStore", () => {
     const { db, store } = memoryStore();
     const { room } = store.createRoom(newRoom);
     expect(store.hasUnexportedChanges(room.code)).toBe(false);
-    const a = store.join(room.code, "a");
-    const b = store.join(room.code, "b");
+    const a = store.join(room.code, "a", acct("a"));
+    const b = store.join(room.code, "b", acct("b"));
     if (!a.ok || !b.ok) throw new Error("join failed");
     expect(store.hasUnexportedChanges(room.code)).toBe(true);
     clock += 1000;
@@ -183,13 +212,38 @@ describe("RoomStore on disk (WAL)", () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
+  it("leaves no nickname bytes in any database file once a room is closed or an attendee removed", () => {
+    const path = join(dir, "hajime.db");
+    const db = openDatabase(path, ROOMS_MIGRATIONS);
+    const store = new RoomStore(db, now);
+    const { room } = store.createRoom(newRoom);
+    const names = ["Zebracanary", "ゆきうさぎ", "Removedcanary"];
+    const ids = names.map((n) => {
+      const j = store.join(room.code, n, acct(n));
+      if (!j.ok) throw new Error("join failed");
+      store.recordDone(j.attendee.id, ["root-mfa"], acct(n));
+      return j.attendee.id;
+    });
+    const files = () => readdirSync(dir).filter((f) => f.startsWith("hajime.db")).map((f) => readFileSync(join(dir, f)));
+    const needles = names.flatMap((n) => [n, n.normalize("NFKC").toLowerCase()]).map((n) => Buffer.from(n, "utf8"));
+    const found = () => needles.filter((needle) => files().some((bytes) => bytes.includes(needle))).map((b) => b.toString("utf8"));
+    // The test can fail: before deleting, the names are there.
+    expect(found().length).toBeGreaterThan(0);
+
+    store.removeAttendee(room.code, ids[2]);
+    expect(found().filter((n) => n.toLowerCase().startsWith("removed"))).toEqual([]);
+    store.close(room.code);
+    expect(found()).toEqual([]);
+    db.close();
+  });
+
   it("keeps everything across a reopen, without running migrations twice", () => {
     const path = join(dir, "hajime.db");
     const db1 = openDatabase(path, ROOMS_MIGRATIONS);
     expect(db1.pragma("journal_mode", { simple: true })).toBe("wal");
     const s1 = new RoomStore(db1, now);
     const { room } = s1.createRoom(newRoom);
-    const j = s1.join(room.code, "さくら");
+    const j = s1.join(room.code, "さくら", "k");
     if (!j.ok) throw new Error("join failed");
     s1.recordDone(j.attendee.id, ["root-mfa"], "k");
     // No close(): as after a crash, the WAL holds the last transactions.

@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { SiteHeader } from "@/components/layout/SiteHeader";
 import { Workshop } from "@/components/workshop/Workshop";
-import { currentSession } from "@/lib/credentials/current";
-import { sessionView } from "@/lib/credentials/sign-in";
+import { pageSession } from "@/lib/credentials/current";
 import { STEP_IDS } from "@/lib/workshop/catalog";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
@@ -17,7 +16,7 @@ export default async function SoloPage({ params }: { params: Promise<{ locale: s
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations("workshop");
-  const session = await currentSession();
+  const { session, ended } = await pageSession();
   return (
     <>
       <SiteHeader />
@@ -25,7 +24,7 @@ export default async function SoloPage({ params }: { params: Promise<{ locale: s
         <h1 className="text-2xl font-bold sm:text-3xl">{t("soloTitle")}</h1>
         <p className="mt-2 text-stone-600">{t("soloLead")}</p>
         <div className="mt-6">
-          <Workshop initialSession={session ? sessionView(session) : null} room={null} steps={STEP_IDS} />
+          <Workshop initialSession={session} initialSignedOut={ended} room={null} steps={STEP_IDS} />
         </div>
       </main>
     </>

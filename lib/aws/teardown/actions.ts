@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { awsFor } from "@/lib/credentials/current";
+import { accountKey } from "@/lib/db/account-key";
 import { fail, ok, type Result } from "../errors";
 import { ledgerFor } from "../ledger-store";
 import { isRegion } from "../regions";
@@ -9,6 +10,7 @@ import { reportOutcomes } from "../report";
 import { runCheck, type CheckOutcome } from "../run";
 import { endIfDead, failureFrom, requireSession } from "../session-guard";
 import { discover } from "./discover";
+import { oneAtATime, settled } from "./in-progress";
 import { removeResource } from "./remove";
 import { teardown } from "./step";
 import type { RemovalProgress, TeardownPlan } from "./types";
@@ -19,6 +21,8 @@ export async function planTeardown(): Promise<Result<TeardownPlan>> {
   const session = await requireSession();
   if ("ok" in session) return session;
   try {
+    // A removal still running from before a reload would make the counts stale: wait for it.
+    await settled(accountKey(session.identity.accountId));
     const found = await discover(awsFor(session), ledgerFor(session), { countObjects: true, trailStatus: true });
     const { missing: _, ...plan } = found;
     return ok(plan);
@@ -40,7 +44,10 @@ export async function removeTeardownItem(input: unknown): Promise<Result<Removal
   const session = await requireSession();
   if ("ok" in session) return session;
   try {
-    return await removeResource(awsFor(session), ledgerFor(session), ref.data);
+    const { kind, region, name } = ref.data;
+    return await oneAtATime(accountKey(session.identity.accountId), `${kind}/${region}/${name}`, () =>
+      removeResource(awsFor(session), ledgerFor(session), ref.data),
+    );
   } catch (error) {
     return failureFrom(session, error);
   }

@@ -13,6 +13,7 @@ import {
   ObjectsNotDeleted,
   ownBuckets,
 } from "../logging/buckets";
+import { isAwsError } from "../logging/aws-error";
 import { detectorsIn } from "../logging/detectors";
 import { hasHajimeTag } from "../logging/tags";
 import { isLogging, listTrails } from "../logging/trails";
@@ -102,6 +103,11 @@ async function removeBucket(
     }
   } catch (error) {
     if (error instanceof ObjectsNotDeleted) return fail("objects-not-deleted", { count: error.count, name: error.code });
+    // Removed meanwhile by someone else (the console, another Hajime server): gone is gone.
+    if (isAwsError(error, "NoSuchBucket", "NotFound")) {
+      await forget();
+      return ok({ status: "gone" });
+    }
     throw error;
   }
   await forget();

@@ -1,64 +1,85 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { freePort } from "../../support/moto";
 import { motoEndpoint } from "./attendee";
 
 /**
- * A `next start` of the test build of this test's own (own port, own DATA_DIR), for tests
- * that kill the server: the shared Playwright server is never touched.
+ * The app as `npm start` runs it (server/main.mjs under the supervisor, via ./server.mjs) on
+ * the test build, with its own port and data folder, for tests that kill the server: the
+ * shared Playwright server is never touched.
  */
 export class OwnServer {
   private child: ChildProcess | undefined;
+  private started = false;
   private constructor(
     readonly port: number,
-    readonly dataDir: string,
-    private readonly logPath: string,
+    readonly dir: string,
+    private readonly env: Record<string, string>,
   ) {}
 
-  static async create(name: string): Promise<OwnServer> {
+  static async create(name: string, env: Record<string, string> = {}): Promise<OwnServer> {
     const port = await freePort();
     const dir = join(process.env.E2E_ARTIFACTS ?? ".artifacts/e2e", `${name}-${port}`);
-    mkdirSync(join(dir, "data"), { recursive: true });
-    return new OwnServer(port, join(dir, "data"), join(dir, "server.log"));
+    mkdirSync(dir, { recursive: true });
+    return new OwnServer(port, dir, env);
   }
 
   get base(): string {
     return `http://127.0.0.1:${this.port}`;
   }
 
+  get dataDir(): string {
+    return join(this.dir, "data");
+  }
+
+  get log(): string {
+    try {
+      return readFileSync(join(this.dir, "server.log"), "utf8");
+    } catch {
+      return "";
+    }
+  }
+
+  /** The pid of the server process itself (not the supervisor). */
+  serverPid(): number {
+    return Number(readFileSync(join(this.dir, "server.pid"), "utf8"));
+  }
+
   async start(): Promise<void> {
-    const log = createWriteStream(this.logPath, { flags: "a" });
-    const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(this.port)], {
+    const child = spawn(process.execPath, ["tests/e2e/support/server.mjs"], {
       env: {
         ...process.env,
-        DATA_DIR: this.dataDir,
+        E2E_ARTIFACTS: this.dir,
+        PORT: String(this.port),
         AWS_ENDPOINT_URL: motoEndpoint(),
-        HAJIME_DIST_DIR: ".next-test",
-        NEXT_TELEMETRY_DISABLED: "1",
-        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+        E2E_KEEP_DATA: this.started ? "1" : "0",
+        ...this.env,
       },
-      stdio: ["ignore", "pipe", "pipe"],
-      // Its own process group: next start forks a next-server child that must die with it.
+      stdio: ["ignore", "ignore", "ignore"],
+      // Its own process group, so kill9() reaches the supervisor and the server.
       detached: true,
     });
-    child.stdout?.pipe(log);
-    child.stderr?.pipe(log);
     this.child = child;
-    const deadline = Date.now() + 60_000;
+    this.started = true;
+    await this.waitUntilServing(child);
+  }
+
+  async waitUntilServing(child = this.child, timeoutMs = 60_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
     for (;;) {
-      if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}); see ${this.logPath}`);
+      if (child && child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}); see ${this.dir}/server.log`);
       try {
         if ((await fetch(`${this.base}/ja`)).ok) return;
       } catch {
         // not listening yet
       }
-      if (Date.now() > deadline) throw new Error(`next start did not come up; see ${this.logPath}`);
-      await new Promise((r) => setTimeout(r, 200));
+      if (Date.now() > deadline) throw new Error(`the server did not come up; see ${this.dir}/server.log`);
+      await new Promise((r) => setTimeout(r, 100));
     }
   }
 
-  /** SIGKILL to the whole process group: no shutdown hooks, no clean close of SQLite. */
+  /** SIGKILL to the whole process group: no shutdown hooks, no clean close of SQLite, no supervisor. */
   async kill9(): Promise<void> {
     const child = this.child;
     if (!child?.pid || child.exitCode !== null) return;
@@ -69,7 +90,7 @@ export class OwnServer {
       child.kill("SIGKILL");
     }
     await exited;
-    // The forked next-server gets the signal too; wait until the port is free.
+    // Wait until the port is free.
     for (let i = 0; i < 50; i++) {
       try {
         await fetch(`${this.base}/ja`);
@@ -78,5 +99,14 @@ export class OwnServer {
       }
       await new Promise((r) => setTimeout(r, 100));
     }
+  }
+
+  /** SIGTERM to the supervisor: a clean shutdown. Resolves with its exit code. */
+  async stop(): Promise<number | null> {
+    const child = this.child;
+    if (!child?.pid || child.exitCode !== null) return child?.exitCode ?? null;
+    const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
+    child.kill("SIGTERM");
+    return exited;
   }
 }

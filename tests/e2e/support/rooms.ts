@@ -1,6 +1,8 @@
 import { expect, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
+import type { AttendeeKeys } from "../../support/moto";
+import { envPaste } from "./attendee";
 
 export type CreatedRoom = { code: string; organizerUrl: string; joinUrl: string; boardUrl: string };
 
@@ -26,9 +28,15 @@ export async function readQr(qr: Locator): Promise<string> {
   return decoded.data;
 }
 
-export async function joinAs(page: Page, url: string, nickname: string): Promise<void> {
+/**
+ * Opens a room's join page and joins with a nickname and credentials (a seat needs
+ * credentials AWS accepts), as an attendee who scanned the QR would. Does not wait: the
+ * caller expects success or a refusal.
+ */
+export async function joinAs(page: Page, url: string, nickname: string, keys?: AttendeeKeys): Promise<void> {
   await page.goto(url);
   await page.getByLabel("ニックネーム").fill(nickname);
+  if (keys) await page.locator("#paste").fill(envPaste(keys));
   await page.getByRole("button", { name: "参加する" }).click();
 }
 

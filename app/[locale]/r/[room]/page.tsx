@@ -4,8 +4,7 @@ import { SiteHeader } from "@/components/layout/SiteHeader";
 import { JoinForm } from "@/components/rooms/JoinForm";
 import { RoomBar } from "@/components/rooms/RoomBar";
 import { Workshop } from "@/components/workshop/Workshop";
-import { currentSession } from "@/lib/credentials/current";
-import { sessionView } from "@/lib/credentials/sign-in";
+import { pageSession } from "@/lib/credentials/current";
 import { normalizeCode } from "@/lib/rooms/model";
 import { pageRoom } from "@/lib/rooms/page-room";
 import { currentAttendee, rooms } from "@/lib/rooms/service";
@@ -23,10 +22,11 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function RoomPage({ params }: Params) {
   const { locale, room: param } = await params;
   setRequestLocale(locale);
-  const room = pageRoom(locale, param);
+  const room = await pageRoom(locale, param);
   const t = await getTranslations("join");
   const attendee = await currentAttendee(room.code);
 
+  const { session, ended } = await pageSession();
   if (!attendee) {
     const full = rooms().attendeeCount(room.code) >= room.maxAttendees;
     const refusal = room.closedAt !== null ? t("closed") : room.locked ? t("locked") : full ? t("full", { max: room.maxAttendees }) : null;
@@ -45,20 +45,20 @@ export default async function RoomPage({ params }: Params) {
               </Link>
             </div>
           ) : (
-            <JoinForm code={room.code} title={room.title} />
+            <JoinForm code={room.code} title={room.title} session={session} />
           )}
         </main>
       </>
     );
   }
 
-  const session = await currentSession();
   return (
     <>
       <SiteHeader />
       <main className="mx-auto max-w-3xl px-4 pb-24 pt-4">
         <Workshop
-          initialSession={session ? sessionView(session) : null}
+          initialSession={session}
+          initialSignedOut={ended}
           room={room.code}
           steps={room.steps}
           header={<RoomBar initial={{ room, you: attendee.attendee, serverNow: Date.now() }} />}

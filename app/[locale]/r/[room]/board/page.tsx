@@ -19,7 +19,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function BoardPage({ params }: Params) {
   const { locale, room: param } = await params;
   setRequestLocale(locale);
-  const room = pageRoom(locale, param, "/board");
+  const room = await pageRoom(locale, param, "/board");
   const snapshot = rooms().snapshot(room.code)!;
   const urls = roomUrls(await publicOrigin(), room.code, room.language);
   return <Board initial={snapshot} joinUrl={urls.join} />;

@@ -18,7 +18,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function OrganizePage({ params }: Params) {
   const { locale, room: param } = await params;
   setRequestLocale(locale);
-  const room = pageRoom(locale, param, "/organize");
+  const room = await pageRoom(locale, param, "/organize");
   const organizer = await isOrganizer(room.code);
   const origin = await publicOrigin();
   return (

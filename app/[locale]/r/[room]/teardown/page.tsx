@@ -18,6 +18,6 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function RoomTeardownPage({ params }: Params) {
   const { locale, room: param } = await params;
   setRequestLocale(locale);
-  const room = pageRoom(locale, param, "/teardown");
+  const room = await pageRoom(locale, param, "/teardown");
   return <TeardownScreen backHref={`/r/${room.code}`} />;
 }

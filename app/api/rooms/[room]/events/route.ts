@@ -1,30 +1,59 @@
-import { normalizeCode, type AttendeeSnapshot, type StreamView } from "@/lib/rooms/model";
+import { clientKeyFrom } from "@/lib/limits/address";
+import { lookUpRoom } from "@/lib/rooms/lookup";
+import type { AttendeeSnapshot, StreamView } from "@/lib/rooms/model";
 import { currentAttendee, isOrganizer, rooms } from "@/lib/rooms/service";
-import { eventStream, SSE_HEADERS } from "@/lib/rooms/stream";
+import { claimStream } from "@/lib/rooms/stream-caps";
+import { eventStream, refusedStream, SSE_HEADERS } from "@/lib/rooms/stream";
 
 export const dynamic = "force-dynamic";
 
 const VIEWS: readonly StreamView[] = ["board", "attendee", "organizer"];
 
-/** GET /api/rooms/ABC234/events?view=board|attendee|organizer: the room, live. */
+/**
+ * GET /api/rooms/ABC234/events?view=board|attendee|organizer: the room, live. Unknown codes
+ * count against the client (lib/rooms/lookup.ts); open streams are capped
+ * (lib/rooms/stream-caps.ts) and a refused one is told when to come back.
+ */
 export async function GET(request: Request, { params }: { params: Promise<{ room: string }> }) {
-  const code = normalizeCode((await params).room);
-  const room = code ? rooms().info(code) : undefined;
-  if (!code || !room) return new Response("No such room", { status: 404 });
+  const client = clientKeyFrom(request);
+  const found = await lookUpRoom((await params).room, client);
+  if (!found.ok) {
+    if (found.failure.code === "rate-limited") return refusedStream(429, Number(found.failure.params?.seconds ?? 60), "rate-limited");
+    return new Response("No such room", { status: 404 });
+  }
+  const { room } = found;
+  const code = room.code;
   const view = new URL(request.url).searchParams.get("view") ?? "board";
   if (!(VIEWS as readonly string[]).includes(view)) return new Response("Unknown view", { status: 400 });
 
   if (view === "attendee") {
+    // Without a seat (removed by the organizer, say) the page still learns that it has none.
     const you = await currentAttendee(code);
+    const claim = claimStream({ room: code, clientKey: client, anonymous: !you, organizer: false, attendeeId: you?.attendee.id });
+    if ("reason" in claim) return refusedStream(claim.reason === "server" || claim.reason === "room" ? 503 : 429, claim.retryAfterSeconds, claim.reason);
     const snapshot: AttendeeSnapshot = { room, you: you?.attendee ?? null, serverNow: Date.now() };
-    return stream(code, "attendee", snapshot, request, you?.attendee.id);
+    return stream(code, "attendee", snapshot, request, claim.release, you?.attendee.id);
   }
-  if (view === "organizer" && !(await isOrganizer(code))) return new Response("Organizer key needed", { status: 403 });
+
+  const organizer = await isOrganizer(code);
+  if (view === "organizer" && !organizer) return new Response("Organizer key needed", { status: 403 });
+  const claim = claimStream({ room: code, clientKey: client, anonymous: !organizer, organizer });
+  if ("reason" in claim) return refusedStream(claim.reason === "server" || claim.reason === "room" ? 503 : 429, claim.retryAfterSeconds, claim.reason);
   const snapshot = rooms().snapshot(code, { organizer: view === "organizer" });
-  if (!snapshot) return new Response("No such room", { status: 404 });
-  return stream(code, view as StreamView, snapshot, request);
+  if (!snapshot) {
+    claim.release();
+    return new Response("No such room", { status: 404 });
+  }
+  return stream(code, view as StreamView, snapshot, request, claim.release);
 }
 
-function stream(code: string, view: StreamView, snapshot: Parameters<typeof eventStream>[0]["snapshot"], request: Request, attendeeId?: number) {
-  return new Response(eventStream({ code, view, attendeeId, snapshot, signal: request.signal }), { headers: SSE_HEADERS });
+function stream(
+  code: string,
+  view: StreamView,
+  snapshot: Parameters<typeof eventStream>[0]["snapshot"],
+  request: Request,
+  onClose: () => void,
+  attendeeId?: number,
+) {
+  return new Response(eventStream({ code, view, attendeeId, snapshot, signal: request.signal, onClose }), { headers: SSE_HEADERS });
 }

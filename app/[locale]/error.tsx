@@ -1,0 +1,32 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { SiteHeader } from "@/components/layout/SiteHeader";
+import { Button } from "@/components/ui/Button";
+import { Link } from "@/i18n/navigation";
+
+/**
+ * Whatever a page throws while rendering ends here, in the page's language, instead of
+ * Next's bare error screen. Credentials are in the server's memory, not in this page, so a
+ * retry or a reload loses nothing but what was typed into this page.
+ */
+export default function PageError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const t = useTranslations("errorPage");
+  return (
+    <>
+      <SiteHeader />
+      <main className="mx-auto max-w-xl px-4 py-12">
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <p role="alert" className="mt-3 rounded-xl border border-red-200 bg-red-50 p-4 text-red-900" data-testid="error-page">
+          {t("body")}
+        </p>
+        <div className="mt-6 flex flex-wrap gap-3">
+          <Button onClick={() => reset()}>{t("retry")}</Button>
+          <Link href="/" className="inline-flex min-h-10 items-center rounded-lg border border-stone-300 bg-white px-4 text-sm font-semibold hover:bg-stone-100">
+            {t("home")}
+          </Link>
+        </div>
+      </main>
+    </>
+  );
+}

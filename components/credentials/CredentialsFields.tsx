@@ -1,0 +1,84 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { REGIONS } from "@/lib/aws/regions";
+import { MAX_PASTE_LENGTH } from "@/lib/credentials/paste-limit";
+import { useRegionLabel } from "./RegionName";
+
+/** The paste box and the region, shared by the sign-in form and the join form. */
+export function CredentialsFields({
+  paste,
+  onPaste,
+  region,
+  onRegion,
+  autoFocus = false,
+}: {
+  paste: string;
+  onPaste: (value: string) => void;
+  region: string;
+  onRegion: (value: string) => void;
+  autoFocus?: boolean;
+}) {
+  const t = useTranslations("credentials");
+  const te = useTranslations("errors");
+  const regionLabel = useRegionLabel();
+  const tooLong = paste.length > MAX_PASTE_LENGTH;
+  return (
+    <>
+      <div>
+        <label htmlFor="paste" className="block text-sm font-semibold">
+          {t("pasteLabel")}
+        </label>
+        <textarea
+          id="paste"
+          name="paste"
+          required
+          rows={7}
+          value={paste}
+          onChange={(e) => onPaste(e.target.value)}
+          autoFocus={autoFocus}
+          autoComplete="off"
+          autoCorrect="off"
+          autoCapitalize="off"
+          spellCheck={false}
+          placeholder={t("pastePlaceholder")}
+          aria-describedby={tooLong ? "paste-help paste-too-long" : "paste-help"}
+          aria-invalid={tooLong || undefined}
+          className="mt-1 block w-full rounded-lg border border-stone-300 bg-stone-50 p-3 font-mono text-xs leading-relaxed focus:border-brand-500"
+        />
+        <p id="paste-help" className="mt-1 text-xs text-stone-500">
+          {t("pasteHelp")}
+        </p>
+        {tooLong && (
+          <p id="paste-too-long" role="alert" className="mt-1 text-sm font-semibold text-red-800" data-testid="paste-too-long">
+            {te("paste-too-long")}
+          </p>
+        )}
+      </div>
+      <div>
+        <label htmlFor="region" className="block text-sm font-semibold">
+          {t("region")}
+        </label>
+        <select
+          id="region"
+          name="region"
+          value={region}
+          onChange={(e) => onRegion(e.target.value)}
+          className="mt-1 block min-h-10 rounded-lg border border-stone-300 bg-white px-3"
+        >
+          {REGIONS.map((r) => (
+            <option key={r} value={r}>
+              {regionLabel(r)}
+            </option>
+          ))}
+        </select>
+      </div>
+    </>
+  );
+}
+
+/** Refuses an over-long paste in the browser, before anything is sent. */
+export function pasteTooLong(form: FormData): { ok: false; code: string } | undefined {
+  const paste = form.get("paste");
+  return typeof paste === "string" && paste.length > MAX_PASTE_LENGTH ? { ok: false, code: "paste-too-long" } : undefined;
+}

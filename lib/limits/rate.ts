@@ -1,0 +1,59 @@
+import "server-only";
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { fail, type Failure } from "@/lib/aws/errors";
+import { caps } from "./config";
+
+/**
+ * Rate limits, in this process's memory. Every key is a client address as server/main.mjs
+ * resolved it (never a header a client chose), an AWS account key, a room, or an attendee.
+ * Entries expire with their window, so the tables stay as small as the traffic.
+ */
+
+type Limits = {
+  /** Unknown room codes (page, events, export, join, landing form) per address. */
+  badCode: RateLimiterMemory;
+  create: RateLimiterMemory;
+  organizerKey: RateLimiterMemory;
+  /** Check and fix runs per attendee (per session outside a room). */
+  checks: RateLimiterMemory;
+  signInFailure: RateLimiterMemory;
+  signInAccount: RateLimiterMemory;
+  /** Join attempts per credential session (nickname retries), not per room or address. */
+  join: RateLimiterMemory;
+};
+
+const KEY = Symbol.for("hajime.limits");
+const g = globalThis as unknown as Record<symbol, Limits | undefined>;
+const limits: Limits = (g[KEY] ??= {
+  badCode: new RateLimiterMemory({ points: 120, duration: 60 }),
+  create: new RateLimiterMemory({ points: 10, duration: 600 }),
+  organizerKey: new RateLimiterMemory({ points: 10, duration: 60 }),
+  checks: new RateLimiterMemory({ points: 30, duration: 60 }),
+  signInFailure: new RateLimiterMemory({ points: caps.signInFailuresPerAddress, duration: 600 }),
+  signInAccount: new RateLimiterMemory({ points: caps.signInsPerAccount, duration: 600 }),
+  join: new RateLimiterMemory({ points: 20, duration: 60 }),
+});
+
+export type LimitName = keyof Limits;
+
+function limited(res: unknown): Failure | undefined {
+  if (res instanceof RateLimiterRes) return fail("rate-limited", { seconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) });
+  return undefined;
+}
+
+/** Takes one point; a Failure with the seconds to wait when the limit is reached. */
+export async function take(name: LimitName, key: string): Promise<Failure | undefined> {
+  try {
+    await limits[name].consume(key);
+    return undefined;
+  } catch (res) {
+    return limited(res);
+  }
+}
+
+/** Whether `key` is over its limit now, without taking a point. */
+export async function over(name: LimitName, key: string): Promise<Failure | undefined> {
+  const res = await limits[name].get(key);
+  if (!res || res.consumedPoints < limits[name].points) return undefined;
+  return limited(res);
+}

@@ -1,0 +1,9 @@
+import type { BlockList } from "node:net";
+
+export function trustedProxies(spec?: string): BlockList;
+export function normalizeAddress(raw: unknown): string | undefined;
+export function resolveClient(
+  request: { peer: string | undefined; forwardedFor?: string | string[]; forwardedProto?: string | string[]; encrypted?: boolean },
+  trusted: BlockList,
+): { client: string; proto: "http" | "https"; proxied: boolean };
+export function limitKey(address: string): string;

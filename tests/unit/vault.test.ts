@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { endReason, forgetSession, getSession, newSessionId, putSession, sessionsWithAccessKey, type Session } from "@/lib/credentials/vault";
+
+function session(account: string, accessKeyId = `ASIA${account}`): Session {
+  return {
+    id: newSessionId(),
+    keys: { accessKeyId, secretAccessKey: "s".repeat(40), sessionToken: "t".repeat(100) },
+    region: "ap-northeast-1",
+    identity: { kind: "role", accountId: account, arn: `arn:aws:sts::${account}:assumed-role/r/s`, name: "r/s", partition: "aws" },
+    expiresAt: Date.now() + 3_600_000,
+    expiryKnown: true,
+    fromGetSessionToken: false,
+    createdAt: Date.now(),
+  };
+}
+
+describe("credential vault", () => {
+  it("refuses sessions beyond the total cap and the per-account cap", () => {
+    const limits = { total: 3, perAccount: 2 };
+    const a1 = session("100000000001");
+    const a2 = session("100000000001");
+    expect(putSession(a1, limits)).toBeUndefined();
+    expect(putSession(a2, limits)).toBeUndefined();
+    expect(putSession(session("100000000001"), limits)).toBe("account-full");
+    expect(sessionsWithAccessKey("ASIA100000000001")).toBe(2);
+    expect(putSession(session("100000000002"), limits)).toBeUndefined();
+    expect(putSession(session("100000000003"), limits)).toBe("full");
+    // A browser signing in again replaces its own session: it never counts twice.
+    expect(putSession(session("100000000001"), limits, a1.id)).toBeUndefined();
+    expect(getSession(a1.id)).toBeUndefined();
+    for (const s of [a2]) forgetSession(s.id);
+  });
+
+  it("remembers why a session ended, and knows nothing of sessions it never held", () => {
+    const limits = { total: 100, perAccount: 100 };
+    const s = session("200000000001");
+    putSession(s, limits);
+    forgetSession(s.id, "signed-out");
+    expect(endReason(s.id)).toBe("signed-out");
+    const e = session("200000000002");
+    putSession({ ...e, expiresAt: Date.now() - 1 }, limits);
+    expect(getSession(e.id)).toBeUndefined();
+    expect(endReason(e.id)).toBe("expired");
+    // A cookie from before a restart: never held here.
+    expect(endReason(newSessionId())).toBeUndefined();
+  });
+});
