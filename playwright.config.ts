@@ -8,6 +8,7 @@ process.env.E2E_PORT ??= String(21000 + Math.floor(Math.random() * 9000));
 process.env.E2E_MOTO_PORT ??= String(31000 + Math.floor(Math.random() * 9000));
 process.env.E2E_GUARDDUTY_PORT ??= String(41000 + Math.floor(Math.random() * 9000));
 process.env.E2E_IAM_PORT ??= String(51000 + Math.floor(Math.random() * 9000));
+process.env.E2E_STS_PORT ??= String(11000 + Math.floor(Math.random() * 9000));
 process.env.E2E_ARTIFACTS ??= `${process.cwd()}/.artifacts/e2e-${process.env.E2E_PORT}`;
 
 const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
@@ -16,6 +17,8 @@ export const MOTO_ENDPOINT = `http://127.0.0.1:${process.env.E2E_MOTO_PORT}`;
 const GUARDDUTY_ENDPOINT = `http://127.0.0.1:${process.env.E2E_GUARDDUTY_PORT}`;
 // moto's EnableMFADevice accepts any codes: a mock checks them, as AWS does, in front of it.
 const IAM_ENDPOINT = `http://127.0.0.1:${process.env.E2E_IAM_PORT}`;
+// moto accepts keys it never issued (as its default account): a mock refuses them in front of it, as AWS does.
+const STS_ENDPOINT = `http://127.0.0.1:${process.env.E2E_STS_PORT}`;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -64,7 +67,16 @@ export default defineConfig({
       stderr: "pipe",
     },
     {
-      // Runs `next start` on the test build and keeps its output for the canary test.
+      command: "node --import tsx tests/e2e/support/sts-unknown-keys-mock.ts",
+      url: `${STS_ENDPOINT}/moto-api/`,
+      env: { PORT: process.env.E2E_STS_PORT, MOTO_ENDPOINT },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      // Runs the app as `npm start` does, on the test build, and keeps its output for the canary test.
       command: "node tests/e2e/support/server.mjs",
       url: `${baseURL}/ja`,
       reuseExistingServer: false,
@@ -75,6 +87,7 @@ export default defineConfig({
         AWS_ENDPOINT_URL: MOTO_ENDPOINT,
         AWS_ENDPOINT_URL_GUARDDUTY: GUARDDUTY_ENDPOINT,
         AWS_ENDPOINT_URL_IAM: IAM_ENDPOINT,
+        AWS_ENDPOINT_URL_STS: STS_ENDPOINT,
         E2E_ARTIFACTS: process.env.E2E_ARTIFACTS,
       },
     },

@@ -13,7 +13,7 @@ const host = process.env.HOST || "0.0.0.0";
 const port = process.env.PORT || "3000";
 const next = join(root, "node_modules", "next", "dist", "bin", "next");
 
-const SOURCES = ["app", "components", "lib", "i18n", "messages", "public", "proxy.ts", "next.config.mjs", "package-lock.json", "tailwind.config.ts", "postcss.config.mjs"];
+const SOURCES = ["app", "components", "lib", "instrumentation.ts", "i18n", "messages", "public", "proxy.ts", "next.config.mjs", "package-lock.json", "tailwind.config.ts", "postcss.config.mjs"];
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;

@@ -17,12 +17,15 @@ export function PasteForm({
   defaultRegion = DEFAULT_REGION,
   autoFocus = false,
   headingLevel = 2,
+  bare = false,
 }: {
   onSignedIn: (session: SessionView) => void;
   notice?: string;
   defaultRegion?: string;
   autoFocus?: boolean;
   headingLevel?: 1 | 2;
+  /** Inside a dialog that has its own title: no card, no heading. */
+  bare?: boolean;
 }) {
   const t = useTranslations("credentials");
   const { state, pending, onSubmit } = useServerForm(signIn, pasteTooLong);
@@ -39,11 +42,19 @@ export function PasteForm({
   }, [state, onSignedIn]);
 
   return (
-    <section aria-labelledby="paste-title" className="rounded-2xl border border-stone-200 bg-white p-5 shadow-sm sm:p-6">
-      <Heading id="paste-title" className="text-xl font-bold">
-        {t("title")}
-      </Heading>
-      <p className="mt-1 text-sm text-stone-600">{t("lead")}</p>
+    <section
+      aria-labelledby={bare ? undefined : "paste-title"}
+      aria-label={bare ? t("title") : undefined}
+      className={bare ? "" : "rounded-2xl border border-stone-200 bg-white p-5 shadow-sm sm:p-6"}
+    >
+      {!bare && (
+        <>
+          <Heading id="paste-title" className="text-xl font-bold">
+            {t("title")}
+          </Heading>
+          <p className="mt-1 text-sm text-stone-600">{t("lead")}</p>
+        </>
+      )}
       {notice && (
         <p role="status" className="mt-3 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="paste-notice">
           {notice}

@@ -31,7 +31,11 @@ export function SessionLostDialog({
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      // The paste box, not the first button: pasting is what the attendee came to do.
+      dialog.querySelector<HTMLTextAreaElement>("textarea")?.focus();
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
 
@@ -44,17 +48,17 @@ export function SessionLostDialog({
       data-reason={reason}
       className="m-0 max-h-full w-full max-w-none overflow-y-auto bg-transparent p-2 backdrop:bg-stone-950/60 sm:m-auto sm:max-h-[92vh] sm:max-w-2xl sm:p-4"
     >
-      <div className="rounded-2xl bg-stone-50 p-3 shadow-xl sm:p-4">
-        <div className="flex items-start justify-between gap-3 px-2 pt-1">
-          <h2 id="session-lost-title" className="text-lg font-bold">
+      <div className="rounded-2xl border border-stone-200 bg-white p-4 shadow-xl sm:p-6">
+        <div className="flex items-start justify-between gap-3">
+          <h2 id="session-lost-title" className="text-xl font-bold">
             {t("lostTitle")}
           </h2>
-          <Button variant="ghost" onClick={onClose} data-testid="session-lost-close">
+          <Button variant="ghost" className="shrink-0 whitespace-nowrap" onClick={onClose} data-testid="session-lost-close">
             {t("later")}
           </Button>
         </div>
-        <p className="px-2 pb-3 text-sm text-stone-700">{t("keepsPlace")}</p>
-        {open && <PasteForm onSignedIn={onSignedIn} notice={tw(reason)} defaultRegion={region} autoFocus />}
+        <p className="mt-1 text-sm text-stone-700">{t("keepsPlace")}</p>
+        {open && <PasteForm bare onSignedIn={onSignedIn} notice={tw(reason)} defaultRegion={region} />}
       </div>
     </dialog>
   );

@@ -53,6 +53,7 @@ export class OwnServer {
         E2E_ARTIFACTS: this.dir,
         PORT: String(this.port),
         AWS_ENDPOINT_URL: motoEndpoint(),
+        AWS_ENDPOINT_URL_STS: `http://127.0.0.1:${process.env.E2E_STS_PORT}`,
         E2E_KEEP_DATA: this.started ? "1" : "0",
         ...this.env,
       },
