@@ -1,9 +1,12 @@
 /**
- * Runs once when the server starts: open the database now (migrations, and the log a
+ * Runs once when the server starts, outside any request: the scope long-lived timers are
+ * made in (lib/lifecycle.ts), and the database opened now (migrations, and the log a
  * crashed predecessor left folded in), not on the first request.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { initRootScope } = await import("./lib/lifecycle");
+  initRootScope();
   const { openSharedDatabase } = await import("./lib/db/open");
   openSharedDatabase();
 }

@@ -1,10 +1,32 @@
+import { AsyncResource } from "node:async_hooks";
+
 /**
- * Work to do when the server stops (SIGTERM): server/main.mjs runs every hook registered
- * here. Same process, separate bundles, hence globalThis; one hook per name.
+ * The server process's life: work to do when it stops, and a scope outside any request.
+ *
+ * - Shutdown hooks: server/main.mjs runs every hook registered here on SIGTERM. Same process,
+ *   separate bundles, hence globalThis; one hook per name.
+ * - `detached(fn)`: a timer created while a request is handled keeps that request's whole
+ *   context (Next's AsyncLocalStorage stores: headers, cookies, the render) alive until it
+ *   fires. A session's expiry timer or a rate-limit window lasts hours or minutes, so each
+ *   held ~90 KB. Timers made inside `detached` belong to a scope made at server start
+ *   (instrumentation.ts), which holds nothing.
  */
-const KEY = Symbol.for("hajime.shutdownHooks");
-const g = globalThis as unknown as Record<symbol, Map<string, () => unknown> | undefined>;
+const HOOKS = Symbol.for("hajime.shutdownHooks");
+const SCOPE = Symbol.for("hajime.rootScope");
+const g = globalThis as unknown as Record<symbol, unknown>;
 
 export function registerShutdownHook(name: string, hook: () => unknown): void {
-  (g[KEY] ??= new Map()).set(name, hook);
+  let hooks = g[HOOKS] as Map<string, () => unknown> | undefined;
+  if (!hooks) g[HOOKS] = hooks = new Map();
+  hooks.set(name, hook);
+}
+
+/** Called once at server start, outside any request. */
+export function initRootScope(): void {
+  g[SCOPE] ??= new AsyncResource("hajime-root");
+}
+
+export function detached<T>(fn: () => T): T {
+  const scope = g[SCOPE] as AsyncResource | undefined;
+  return scope ? scope.runInAsyncScope(fn) : fn();
 }

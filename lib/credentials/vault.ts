@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
+import { detached } from "@/lib/lifecycle";
 import type { CallerIdentity } from "./identity";
 
 /**
@@ -71,7 +72,8 @@ export function putSession(
   store.sessions.set(session.id, session);
   const ms = Math.max(0, session.expiresAt - Date.now());
   // setTimeout overflows past ~24.8 days; sessions are at most 36 hours (expiry.ts).
-  const timer = setTimeout(() => forgetSession(session.id, "expired"), Math.min(ms, 2 ** 31 - 1));
+  // Made outside the request, so the timer does not keep the sign-in request alive for hours.
+  const timer = detached(() => setTimeout(() => forgetSession(session.id, "expired"), Math.min(ms, 2 ** 31 - 1)));
   timer.unref();
   store.timers.set(session.id, timer);
   return undefined;

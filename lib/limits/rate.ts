@@ -1,6 +1,7 @@
 import "server-only";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { fail, type Failure } from "@/lib/aws/errors";
+import { detached } from "@/lib/lifecycle";
 import { caps } from "./config";
 
 /**
@@ -44,7 +45,8 @@ function limited(res: unknown): Failure | undefined {
 /** Takes one point; a Failure with the seconds to wait when the limit is reached. */
 export async function take(name: LimitName, key: string): Promise<Failure | undefined> {
   try {
-    await limits[name].consume(key);
+    // The limiter's window timer must not hold this request's context (lib/lifecycle.ts).
+    await detached(() => limits[name].consume(key));
     return undefined;
   } catch (res) {
     return limited(res);

@@ -37,7 +37,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ room
 
   const organizer = await isOrganizer(code);
   if (view === "organizer" && !organizer) return new Response("Organizer key needed", { status: 403 });
-  const claim = claimStream({ room: code, clientKey: client, anonymous: !organizer, organizer });
+  // An attendee who opens the board on their phone counts as one of their own tabs, not as
+  // an anonymous viewer (a venue's attendees share one address).
+  const attendee = organizer ? undefined : await currentAttendee(code);
+  const claim = claimStream({ room: code, clientKey: client, anonymous: !organizer && !attendee, organizer, attendeeId: attendee?.attendee.id });
   if ("reason" in claim) return refusedStream(claim.reason === "server" || claim.reason === "room" ? 503 : 429, claim.retryAfterSeconds, claim.reason);
   const snapshot = rooms().snapshot(code, { organizer: view === "organizer" });
   if (!snapshot) {

@@ -1,0 +1,317 @@
+/**
+ * bench/abuse: what one outsider on the venue Wi-Fi can do to a Hajime server, tried for real.
+ *
+ * Starts the app as `npm start` does (server/main.mjs under the supervisor, the same heap
+ * flags) on the test build, against moto_server with the STS stand-in that refuses keys moto
+ * never issued (as AWS does). Then, each flood from its own client address (127.0.0.x), every
+ * request with a forged X-Forwarded-For:
+ *   1. 10,000 sign-in attempts: one valid sts JSON replayed from fresh cookie jars, and
+ *      made-up keys; then sessions from 2,500 different accounts (the total cap);
+ *   2. 10,000 event-stream opens from one client, then 10,000 spread over 500 addresses
+ *      and 40 rooms (the total cap);
+ *   3. 1,000 joins without valid credentials while 50 genuine attendees join from the same
+ *      address (retrying as a person would when told to wait);
+ *   4. forged X-Forwarded-For against each per-address limit, compared with none.
+ * Prints whether the server stayed up (same process, never restarted), its peak RSS, what was
+ * refused by which limit, and the genuine attendees admitted. Exit 1 when a target is missed.
+ *
+ *   npm run bench:abuse            (needs a test build: HAJIME_DIST_DIR=.next-test npx next build)
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { freePort, newAttendee, startMoto, type AttendeeKeys } from "../../tests/support/moto";
+import { actionIds, AppClient, form, outcome, pool, rss, send } from "../support/app-client";
+
+const root = new URL("../..", import.meta.url).pathname;
+const DIST = ".next-test";
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const SIGNINS = arg("signins", 10_000);
+const STREAMS = arg("streams", 10_000);
+const BOT_JOINS = arg("bot-joins", 1_000);
+const GENUINE = arg("genuine", 50);
+const ACCOUNTS = arg("accounts", 2_500);
+
+const log = (m: string) => process.stdout.write(`[abuse] ${m}\n`);
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+const randomIp = () => `${1 + Math.floor(Math.random() * 222)}.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`;
+const forged = () => ({ "X-Forwarded-For": `${randomIp()}, ${randomIp()}`, "X-Forwarded-Proto": "https" });
+const tally = () => new Map<string, number>();
+const count = (t: Map<string, number>, key: string) => t.set(key, (t.get(key) ?? 0) + 1);
+const show = (t: Map<string, number>) => [...t].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(", ");
+
+function envPaste(k: Pick<AttendeeKeys, "accessKeyId" | "secretAccessKey" | "sessionToken" | "expiration">): string {
+  return [
+    `export AWS_ACCESS_KEY_ID=${k.accessKeyId}`,
+    `export AWS_SECRET_ACCESS_KEY=${k.secretAccessKey}`,
+    `export AWS_SESSION_TOKEN=${k.sessionToken}`,
+    `export AWS_CREDENTIAL_EXPIRATION=${k.expiration.toISOString()}`,
+  ].join("\n");
+}
+
+function stsJson(k: AttendeeKeys): string {
+  return JSON.stringify({
+    Credentials: { AccessKeyId: k.accessKeyId, SecretAccessKey: k.secretAccessKey, SessionToken: k.sessionToken, Expiration: "2099-01-01T00:00:00Z" },
+    AssumedRoleUser: { AssumedRoleId: "AROA:bench", Arn: `arn:aws:sts::${k.accountId}:assumed-role/r/bench` },
+  });
+}
+
+/** moto itself, not the app, drops a connection now and then under a flood: try again. */
+async function retry<T>(work: () => Promise<T>, tries = 5): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (i >= tries) throw error;
+      await new Promise((r) => setTimeout(r, 200 * i));
+    }
+  }
+}
+
+let fakeSerial = 0;
+function fakeKeys() {
+  fakeSerial += 1;
+  return {
+    accessKeyId: `ASIA${String(fakeSerial).padStart(16, "0")}`,
+    secretAccessKey: "f".repeat(40),
+    sessionToken: `FakeSessionToken${"x".repeat(200)}${fakeSerial}`,
+    expiration: new Date(Date.now() + 3_600_000),
+  };
+}
+
+async function main() {
+  if (!existsSync(join(root, DIST, "BUILD_ID"))) throw new Error(`no test build: run \`HAJIME_DIST_DIR=${DIST} npx next build\` first`);
+  const moto = await startMoto({ managedPolicies: false });
+  const stsPort = await freePort();
+  const sts = spawn(process.execPath, ["--import", "tsx", "tests/e2e/support/sts-unknown-keys-mock.ts"], {
+    cwd: root,
+    env: { ...process.env, PORT: String(stsPort), MOTO_ENDPOINT: moto.endpoint },
+    stdio: "ignore",
+  });
+  const port = await freePort();
+  const artifacts = mkdtempSync(join(tmpdir(), "hajime-bench-abuse-"));
+  const server: ChildProcess = spawn(process.execPath, ["tests/e2e/support/server.mjs"], {
+    cwd: root,
+    env: {
+      ...process.env,
+      E2E_ARTIFACTS: artifacts,
+      PORT: String(port),
+      HAJIME_DIST_DIR: DIST,
+      AWS_ENDPOINT_URL: moto.endpoint,
+      AWS_ENDPOINT_URL_STS: `http://127.0.0.1:${stsPort}`,
+    },
+    stdio: "ignore",
+    detached: true,
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const open: { close: () => void }[] = [];
+  try {
+    for (let i = 0; ; i++) {
+      try {
+        if ((await send(`${base}/ja`, {})).status === 200) break;
+      } catch {
+        // starting
+      }
+      if (i > 300) throw new Error("server did not start");
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const serverPid = Number(readFileSync(join(artifacts, "server.pid"), "utf8"));
+    let peak = 0;
+    const sampler = setInterval(() => (peak = Math.max(peak, rss(serverPid))), 100);
+    log(`server pid ${serverPid} on ${base}; idle RSS ${mb(rss(serverPid))}`);
+    const id = actionIds(DIST);
+    const ids = {
+      signIn: id("lib/credentials/actions.ts", "signIn"),
+      createRoom: id("lib/rooms/actions.ts", "createRoom"),
+      joinRoom: id("lib/rooms/actions.ts", "joinRoom"),
+      claimOrganizer: id("lib/rooms/actions.ts", "claimOrganizer"),
+    };
+    const newRoom = async (client: AppClient, title: string, maxAttendees = 150) => {
+      const res = await client.action("/ja", ids.createRoom, [null, form({ title, date: "2026-11-29", language: "ja", steps: ["root-access-keys", "password-policy"], maxAttendees: String(maxAttendees), maxPerAccount: "3" })]);
+      const code = res.text.match(/"code":"([A-Z0-9]{6})"/)?.[1];
+      if (!code) throw new Error(`no room: ${res.text.slice(0, 200)}`);
+      return code;
+    };
+    const rows: string[] = [];
+
+    // ——— 1. sign-in flood ———
+    {
+      const t0 = Date.now();
+      const valid = await retry(() => newAttendee(moto.endpoint));
+      const results = tally();
+      await pool(Array.from({ length: SIGNINS }, (_, i) => i), 50, async (i) => {
+        const client = new AppClient(base, "127.0.0.2", forged);
+        const paste = i % 2 === 0 ? stsJson(valid) : envPaste(fakeKeys());
+        try {
+          count(results, outcome(await client.action("/ja/solo", ids.signIn, [null, form({ paste, region: "ap-northeast-1" })])).code);
+        } catch (error) {
+          count(results, `error ${(error as { code?: string }).code ?? "?"}`);
+        }
+      });
+      log(`1a. ${SIGNINS} sign-ins (half one valid sts JSON, half made-up keys) in ${((Date.now() - t0) / 1000).toFixed(0)} s: ${show(results)}; RSS ${mb(rss(serverPid))}`);
+      rows.push(`1a sign-in attempts         ${String(SIGNINS).padStart(6)}  ${show(results)}`);
+
+      const t1 = Date.now();
+      const accounts = tally();
+      await pool(Array.from({ length: ACCOUNTS }, (_, i) => i), 16, async (i) => {
+        const keys = await retry(() => newAttendee(moto.endpoint));
+        const client = new AppClient(base, `127.0.1.${1 + (i % 250)}`, forged);
+        try {
+          count(accounts, outcome(await client.action("/ja/solo", ids.signIn, [null, form({ paste: envPaste(keys), region: "ap-northeast-1" })])).code);
+        } catch (error) {
+          count(accounts, `error ${(error as { code?: string }).code ?? "?"}`);
+        }
+      });
+      log(`1b. ${ACCOUNTS} sign-ins from different accounts in ${((Date.now() - t1) / 1000).toFixed(0)} s: ${show(accounts)}; RSS ${mb(rss(serverPid))}`);
+      rows.push(`1b sessions, many accounts  ${String(ACCOUNTS).padStart(6)}  ${show(accounts)}`);
+    }
+
+    // ——— 2. stream flood ———
+    {
+      const organizer = new AppClient(base, "127.0.0.9");
+      const code = await newRoom(organizer, "streams");
+      const results = tally();
+      const t0 = Date.now();
+      const client = new AppClient(base, "127.0.0.3", forged);
+      await pool(Array.from({ length: STREAMS }, (_, i) => i), 200, async () => {
+        try {
+          const s = await client.openStream(`/api/rooms/${code}/events?view=board`);
+          const reason = s.first.match(/"reason":"(\w+)"/)?.[1];
+          count(results, s.status === 200 ? "open" : `${s.status} ${reason ?? ""}`.trim());
+          if (s.status === 200) open.push(s);
+          else s.close();
+        } catch {
+          count(results, "connection error");
+        }
+      });
+      log(`2a. ${STREAMS} stream opens from one client in ${((Date.now() - t0) / 1000).toFixed(0)} s: ${show(results)}; RSS ${mb(rss(serverPid))}`);
+      rows.push(`2a streams, one client      ${String(STREAMS).padStart(6)}  ${show(results)}`);
+
+      const rooms: string[] = [];
+      for (let i = 0; i < 40; i++) rooms.push(await newRoom(new AppClient(base, `127.0.2.${1 + i}`), `streams ${i}`));
+      const spread = tally();
+      const t1 = Date.now();
+      await pool(Array.from({ length: STREAMS }, (_, i) => i), 200, async (i) => {
+        const c = new AppClient(base, `127.0.${3 + Math.floor(i / 250) % 2}.${1 + (i % 250)}`, forged);
+        try {
+          const s = await c.openStream(`/api/rooms/${rooms[i % rooms.length]}/events?view=board`);
+          const reason = s.first.match(/"reason":"(\w+)"/)?.[1];
+          count(spread, s.status === 200 ? "open" : `${s.status} ${reason ?? ""}`.trim());
+          if (s.status === 200) open.push(s);
+          else s.close();
+        } catch {
+          count(spread, "connection error");
+        }
+      });
+      log(`2b. ${STREAMS} stream opens from 500 addresses into 40 rooms in ${((Date.now() - t1) / 1000).toFixed(0)} s: ${show(spread)}; RSS ${mb(rss(serverPid))}`);
+      rows.push(`2b streams, 500 addresses   ${String(STREAMS).padStart(6)}  ${show(spread)}`);
+      for (const s of open.splice(0)) s.close();
+    }
+
+    // ——— 3. join flood with genuine attendees behind the same address ———
+    let admitted = 0;
+    let botSeats = 0;
+    {
+      const organizer = new AppClient(base, "127.0.0.10");
+      const code = await newRoom(organizer, "join flood", 150);
+      const page = `/ja/r/${code}`;
+      const venue = "127.0.0.4";
+      const bot = tally();
+      const genuineResults = tally();
+      const t0 = Date.now();
+      await Promise.all([
+        pool(Array.from({ length: BOT_JOINS }, (_, i) => i), 20, async (i) => {
+          const c = new AppClient(base, venue, forged);
+          const paste = i % 3 === 0 ? "" : i % 3 === 1 ? envPaste(fakeKeys()) : "export AWS_ACCESS_KEY_ID=AKIAJUNK";
+          try {
+            const o = outcome(await c.action(page, ids.joinRoom, [null, form({ code, nickname: `bot-${i}`, paste, region: "ap-northeast-1" })]));
+            count(bot, o.code);
+            if (o.ok) botSeats++;
+          } catch (error) {
+            count(bot, `error ${(error as { code?: string }).code ?? "?"}`);
+          }
+        }),
+        pool(Array.from({ length: GENUINE }, (_, i) => i), 10, async (i) => {
+          await new Promise((r) => setTimeout(r, Math.random() * 5000));
+          const keys = await retry(() => newAttendee(moto.endpoint));
+          const c = new AppClient(base, venue, forged);
+          for (let attempt = 0; attempt < 6; attempt++) {
+            const o = outcome(await c.action(page, ids.joinRoom, [null, form({ code, nickname: `参加者${i + 1}`, paste: envPaste(keys), region: "ap-northeast-1" })]));
+            count(genuineResults, o.code);
+            if (o.ok) {
+              admitted++;
+              return;
+            }
+            if (o.seconds === undefined) return;
+            await new Promise((r) => setTimeout(r, o.seconds! * 1000));
+          }
+        }),
+      ]);
+      log(`3. ${BOT_JOINS} bot joins + ${GENUINE} genuine from ${venue} in ${((Date.now() - t0) / 1000).toFixed(0)} s; bot: ${show(bot)}; genuine answers: ${show(genuineResults)}`);
+      rows.push(`3  joins without credentials ${String(BOT_JOINS).padStart(5)}  ${show(bot)}`);
+    }
+
+    // ——— 4. forged X-Forwarded-For against each per-address limit ———
+    let extra = 0;
+    {
+      const organizer = new AppClient(base, "127.0.0.11");
+      const code = await newRoom(organizer, "keys");
+      const tries = async (address: string, forge: boolean) => {
+        const headers = () => (forge ? forged() : {});
+        const allowed = { unknownCodes: 0, organizerKeys: 0, rooms: 0 };
+        for (let i = 0; i < 150; i++) {
+          const c = new AppClient(base, address, headers);
+          const res = await c.get(`/api/rooms/ZZZZ${"23456789"[i % 8]}${"ABCDEFGH"[Math.floor(i / 8) % 8]}/events`);
+          if (res.status === 404) allowed.unknownCodes++;
+        }
+        for (let i = 0; i < 20; i++) {
+          const c = new AppClient(base, address, headers);
+          const o = outcome(await c.action(`/ja/r/${code}/organize`, ids.claimOrganizer, [code, "A".repeat(43)]));
+          if (o.code === "organizer-key-invalid") allowed.organizerKeys++;
+        }
+        for (let i = 0; i < 20; i++) {
+          const c = new AppClient(base, address, headers);
+          const res = await c.action("/ja", ids.createRoom, [null, form({ title: `x${i}`, date: "2026-11-29", language: "ja", steps: ["teardown"], maxAttendees: "5", maxPerAccount: "1" })]);
+          if (outcome(res).ok) allowed.rooms++;
+        }
+        return allowed;
+      };
+      const plain = await tries("127.0.0.5", false);
+      const forging = await tries("127.0.0.6", true);
+      extra = forging.unknownCodes - plain.unknownCodes + (forging.organizerKeys - plain.organizerKeys) + (forging.rooms - plain.rooms);
+      log(`4. per-address limits, without / with a new forged X-Forwarded-For on every request: unknown codes ${plain.unknownCodes} / ${forging.unknownCodes}, wrong organizer keys ${plain.organizerKeys} / ${forging.organizerKeys}, rooms created ${plain.rooms} / ${forging.rooms}`);
+      rows.push(`4  forged X-Forwarded-For    extra attempts bought: ${extra}`);
+    }
+
+    clearInterval(sampler);
+    const pidNow = Number(readFileSync(join(artifacts, "server.pid"), "utf8"));
+    const restarts = (readFileSync(join(artifacts, "server.log"), "utf8").match(/restarting in/g) ?? []).length;
+    const alive = pidNow === serverPid && restarts === 0 && (await send(`${base}/ja`, {})).status === 200;
+    process.stdout.write(`\n${rows.join("\n")}\n\n`);
+    process.stdout.write(
+      `RESULT server alive: ${alive ? "yes" : "NO"} (pid ${serverPid}${pidNow !== serverPid ? ` → ${pidNow}` : ""}, ${restarts} restarts); peak RSS ${mb(peak)}; genuine attendees admitted ${admitted}/${GENUINE}; bot seats ${botSeats}; forged X-Forwarded-For extra attempts ${extra}\n`,
+    );
+    const met = alive && peak < 300 * 2 ** 20 && admitted === GENUINE && botSeats === 0 && extra === 0;
+    process.stdout.write(`targets (alive, peak RSS < 300 MB, ${GENUINE}/${GENUINE} admitted, 0 bot seats, 0 extra attempts): ${met ? "met" : "MISSED"}\n`);
+    process.exitCode = met ? 0 : 1;
+  } finally {
+    for (const s of open) s.close();
+    try {
+      process.kill(-server.pid!, "SIGTERM");
+    } catch {
+      // already gone
+    }
+    sts.kill("SIGTERM");
+    await moto.stop();
+    rmSync(artifacts, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
