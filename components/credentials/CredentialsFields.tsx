@@ -64,7 +64,8 @@ export function CredentialsFields({
           name="region"
           value={region}
           onChange={(e) => onRegion(e.target.value)}
-          className="mt-1 block min-h-10 rounded-lg border border-stone-300 bg-white px-3"
+          aria-describedby="region-help"
+          className="mt-1 block min-h-10 max-w-full rounded-lg border border-stone-300 bg-white px-3 text-sm"
         >
           {REGIONS.map((r) => (
             <option key={r} value={r}>
@@ -72,6 +73,9 @@ export function CredentialsFields({
             </option>
           ))}
         </select>
+        <p id="region-help" className="mt-1 text-xs leading-relaxed text-stone-600">
+          {t("regionHelp")}
+        </p>
       </div>
     </>
   );

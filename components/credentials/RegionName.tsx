@@ -2,8 +2,11 @@
 
 import { useTranslations } from "next-intl";
 
-/** "東京 (ap-northeast-1)": a region's name in the attendee's language, with its code. */
+/**
+ * "アジアパシフィック (東京) ap-northeast-1": a region's name as the console's region menu
+ * shows it, in the attendee's language, followed by its code.
+ */
 export function useRegionLabel(): (region: string) => string {
   const t = useTranslations("credentials.regions");
-  return (region) => (t.has(region) ? `${t(region)} (${region})` : region);
+  return (region) => (t.has(region) ? `${t(region)} ${region}` : region);
 }

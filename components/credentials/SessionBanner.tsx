@@ -39,7 +39,7 @@ export function SessionBanner({
       className="rounded-2xl border border-emerald-200 bg-emerald-50 p-4 text-sm text-emerald-950"
     >
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <dl className="flex flex-wrap gap-x-6 gap-y-1">
+        <dl className="flex min-w-0 max-w-full flex-wrap gap-x-6 gap-y-1">
           <div>
             <dt className="text-xs text-emerald-800">{t("who")}</dt>
             <dd className="font-semibold" data-testid="identity">
@@ -60,7 +60,7 @@ export function SessionBanner({
                 : t("expiryUnknown")}
             </dd>
           </div>
-          <div>
+          <div className="max-w-full">
             <dt className="text-xs text-emerald-800">
               <label htmlFor="session-region">{t("region")}</label>
             </dt>
@@ -83,7 +83,7 @@ export function SessionBanner({
                     else setFailure(res);
                   });
                 }}
-                className="rounded-md border border-emerald-300 bg-white px-2 py-1"
+                className="max-w-full rounded-md border border-emerald-300 bg-white px-2 py-1"
               >
                 {REGIONS.map((r) => (
                   <option key={r} value={r}>

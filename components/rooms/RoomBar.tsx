@@ -5,6 +5,7 @@ import { useState, useTransition } from "react";
 import { applyAttendeeEvent } from "@/lib/rooms/board-state";
 import { forgetRoom } from "@/lib/rooms/actions";
 import type { AttendeeSnapshot, RoomEvent } from "@/lib/rooms/model";
+import { progressCount } from "@/lib/workshop/progress";
 import { Link, useRouter } from "@/i18n/navigation";
 import { Button } from "@/components/ui/Button";
 import { ConnectionBadge } from "./ConnectionBadge";
@@ -29,7 +30,8 @@ export function RoomBar({ initial }: { initial: AttendeeSnapshot }) {
     progress: apply,
   });
   const { room, you } = state;
-  const recorded = you ? room.steps.filter((s) => you.done[s] !== undefined).length : 0;
+  // Counted as the page's own count is (lib/workshop/progress.ts), from the board's record.
+  const recorded = progressCount(room.steps, (s) => you?.done[s] !== undefined);
 
   return (
     <div className="mb-5 space-y-3">
@@ -45,7 +47,7 @@ export function RoomBar({ initial }: { initial: AttendeeSnapshot }) {
         <div className="flex flex-wrap items-center gap-3">
           {you && (
             <span className="rounded-full bg-emerald-100 px-3 py-1 font-semibold text-emerald-900" data-testid="recorded-count">
-              {t("recorded", { done: recorded, total: room.steps.length })}
+              {t("recorded", recorded)}
             </span>
           )}
           <Link href={`/r/${room.code}/board`} target="_blank" className="font-medium text-sky-800 underline-offset-2 hover:underline">

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/components/layout/SiteHeader";
+import { ManualTeardown } from "@/components/teardown/ManualTeardown";
 import { TeardownFlow } from "@/components/teardown/TeardownFlow";
 import { pageSession } from "@/lib/credentials/current";
 
@@ -15,6 +16,9 @@ export async function TeardownScreen({ backHref }: { backHref: string }) {
         <p className="mt-2 leading-relaxed text-stone-700">{t("lead")}</p>
         <div className="mt-6">
           <TeardownFlow initialSession={session} initialSignedOut={ended} backHref={backHref} />
+        </div>
+        <div className="mt-8">
+          <ManualTeardown />
         </div>
       </main>
     </>

@@ -12,6 +12,7 @@ import { StepCard } from "@/components/steps/StepCard";
 import { STEP_BODIES } from "@/components/steps/bodies";
 import { Button } from "@/components/ui/Button";
 import { FailureMessage } from "@/components/ui/FailureMessage";
+import { useProgress } from "./useProgress";
 import { useWorkshop, WorkshopProvider, type SignedOutReason } from "./WorkshopContext";
 
 export type WorkshopProps = {
@@ -83,13 +84,12 @@ function WorkshopView() {
 
 function Toolbar() {
   const t = useTranslations("workshop");
-  const { outcomes, checking, refreshAll, checkFailure, steps } = useWorkshop();
-  const checkable = steps.filter((s) => s !== "teardown");
-  const done = checkable.filter((s) => outcomes[s]?.state === "done").length;
+  const { checking, refreshAll, checkFailure } = useWorkshop();
+  const progress = useProgress();
   return (
     <div className="sticky top-0 z-10 -mx-4 flex flex-wrap items-center justify-between gap-3 border-b border-stone-200 bg-stone-50/95 px-4 py-3 backdrop-blur">
       <p className="text-sm font-semibold" aria-live="polite" data-testid="progress-count">
-        {t("progress", { done, total: checkable.length })}
+        {t("progress", progress)}
       </p>
       <Button variant="secondary" busy={checking.size > 0} onClick={() => refreshAll()} data-testid="check-all">
         {t("checkAll")}

@@ -26,7 +26,7 @@ describe("steps 1 and 2: root access keys and root MFA", () => {
       expect(check).toMatchObject({ state: "todo", detail: { present: 2 } });
       // What the card then says, from the detail.
       const t = createTranslator({ locale: "ja", messages: messages.ja, namespace: "steps.root-access-keys" });
-      expect(t("present", { count: (check.detail as { present: number }).present })).toBe("ルートユーザーのアクセスキーが 2 個あります。");
+      expect(t("present", { count: (check.detail as { present: number }).present })).toBe("ルートユーザーのアクセスキーが 2 個あります。次の手順でコンソールから削除してください。");
       expect(mock.calls()).toHaveLength(1);
     } finally {
       mock.restore();

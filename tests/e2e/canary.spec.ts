@@ -171,7 +171,7 @@ async function walkTheWorkshop(page: Page) {
 
   const user = step("iam-user");
   await user.getByLabel("ユーザー名").fill("canary-user");
-  await user.getByRole("button", { name: "強いパスワードを作る" }).click();
+  await user.getByRole("button", { name: "強いパスワードを生成する" }).click();
   await user.getByRole("button", { name: "ユーザーを作成する" }).click();
   await expect(user).toHaveAttribute("data-state", "done");
 
@@ -183,16 +183,16 @@ async function walkTheWorkshop(page: Page) {
   const uri = new URL(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)!.data);
   const secret = uri.searchParams.get("secret")!;
   const now = Math.floor(Date.now() / 1000);
-  await mfa.getByLabel("1 つ目のコード").fill(await generate({ secret, epoch: now }));
-  await mfa.getByLabel("2 つ目のコード").fill(await generate({ secret, epoch: now + 30 }));
-  await mfa.getByRole("button", { name: "MFA を有効にする" }).click();
+  await mfa.getByLabel("MFA コード 1").fill(await generate({ secret, epoch: now }));
+  await mfa.getByLabel("MFA コード 2").fill(await generate({ secret, epoch: now + 30 }));
+  await mfa.getByRole("button", { name: "MFA を追加する" }).click();
   await expect(mfa).toHaveAttribute("data-state", "done");
 
-  await step("cloudtrail").getByRole("button", { name: "バケットと証跡を作って記録を始める" }).click();
+  await step("cloudtrail").getByRole("button", { name: "バケットと証跡を作成して記録を開始する" }).click();
   await expect(step("cloudtrail")).toHaveAttribute("data-state", "done");
   await step("guardduty").getByRole("button", { name: "GuardDuty を有効にする" }).click();
   await expect(step("guardduty")).toHaveAttribute("data-state", "done");
-  await step("sample-findings").getByRole("button", { name: "サンプルの検出結果を作る" }).click();
+  await step("sample-findings").getByRole("button", { name: "結果サンプルを生成する" }).click();
   await expect(step("sample-findings")).toHaveAttribute("data-state", "done");
   await expect(step("sample-findings").getByTestId("finding").first()).toBeVisible();
 

@@ -46,15 +46,15 @@ async function doSteps3and4(page: Page) {
   await expect(step3).toHaveAttribute("data-state", "done");
 
   const step5 = page.getByTestId("step-iam-user");
-  await expect(step5.getByText("グループ admin がまだありません。")).toBeVisible();
+  await expect(step5.getByText("admin グループがまだありません。")).toBeVisible();
 
   const step4 = page.getByTestId("step-admin-group");
   await expect(step4).toHaveAttribute("data-state", "todo");
   await expect(step4.getByText("まだありません")).toBeVisible();
   await step4.getByRole("button", { name: "admin グループを作成する" }).click();
   await expect(step4).toHaveAttribute("data-state", "done");
-  await expect(step4.getByText("IAM グループ admin を作成しました。")).toBeVisible();
-  await expect(step4.getByText("AdministratorAccess をグループ admin にアタッチしました。")).toBeVisible();
+  await expect(step4.getByText("admin グループを作成しました。")).toBeVisible();
+  await expect(step4.getByText("admin グループに AdministratorAccess をアタッチしました。")).toBeVisible();
 }
 
 test("steps 3–6 in Japanese: weak passwords refused, sign-in details, MFA from the QR on the page", async ({ page, context }) => {
@@ -100,7 +100,7 @@ test("steps 3–6 in Japanese: weak passwords refused, sign-in details, MFA from
   await expect(iam.send(new GetLoginProfileCommand({ UserName: "taro" }))).rejects.toThrow();
 
   // A generated password meets the new rules.
-  await step5.getByRole("button", { name: "強いパスワードを作る" }).click();
+  await step5.getByRole("button", { name: "強いパスワードを生成する" }).click();
   await expect(rules.locator("li[data-met=false]")).toHaveCount(0);
   const typed = await password.inputValue();
   expect(typed.length).toBeGreaterThanOrEqual(24);
@@ -142,9 +142,9 @@ test("steps 3–6 in Japanese: weak passwords refused, sign-in details, MFA from
   await expect(step6.getByTestId("mfa-secret")).toHaveText(secret.match(/.{1,4}/g)!.join(" "));
 
   const [code1, code2] = await phoneCodes(secret);
-  await step6.getByLabel("1 つ目のコード").fill(code1);
-  await step6.getByLabel("2 つ目のコード").fill(code2);
-  await step6.getByRole("button", { name: "MFA を有効にする" }).click();
+  await step6.getByLabel("MFA コード 1").fill(code1);
+  await step6.getByLabel("MFA コード 2").fill(code2);
+  await step6.getByRole("button", { name: "MFA を追加する" }).click();
   await expect(step6).toHaveAttribute("data-state", "done");
   await expect(step6.getByText("taro に MFA を設定しました。")).toBeVisible();
   await expect(step6.getByTestId("mfa-qr")).toHaveCount(0);
@@ -163,7 +163,7 @@ test("on a phone (390×844): the IAM cards fit the screen and the QR is whole", 
 
   const step5 = page.getByTestId("step-iam-user");
   await step5.getByLabel("ユーザー名").fill("ｈａｎａｋｏ");
-  await step5.getByRole("button", { name: "強いパスワードを作る" }).click();
+  await step5.getByRole("button", { name: "強いパスワードを生成する" }).click();
   await step5.getByRole("button", { name: "ユーザーを作成する" }).click();
   await expect(step5).toHaveAttribute("data-state", "done");
   // The full-width name typed with an IME became ASCII.
@@ -181,11 +181,11 @@ test("on a phone (390×844): the IAM cards fit the screen and the QR is whole", 
   expect(await readQr(qr)).toContain("hanako");
 
   // Typing the same code twice is caught here, before AWS.
-  const code1 = step6.getByLabel("1 つ目のコード");
-  const code2 = step6.getByLabel("2 つ目のコード");
+  const code1 = step6.getByLabel("MFA コード 1");
+  const code2 = step6.getByLabel("MFA コード 2");
   await code1.fill("123456");
   await code2.fill("123456");
-  await step6.getByRole("button", { name: "MFA を有効にする" }).click();
+  await step6.getByRole("button", { name: "MFA を追加する" }).click();
   await expect(step6.getByText("2 つのコードが同じです。")).toBeVisible();
 
   // Wrong codes: AWS refuses them (moto does not check codes: a mock of EnableMFADevice's
@@ -193,7 +193,7 @@ test("on a phone (390×844): the IAM cards fit the screen and the QR is whole", 
   // attendee is told why, with the hint about the phone's clock, and keeps the QR.
   await code1.fill("111111");
   await code2.fill("222222");
-  await step6.getByRole("button", { name: "MFA を有効にする" }).click();
+  await step6.getByRole("button", { name: "MFA を追加する" }).click();
   await expect(step6.getByRole("alert").filter({ hasText: "コードが正しくありません" })).toContainText("スマートフォンの時刻");
   await expect(step6).toHaveAttribute("data-state", "todo");
   await expect(qr).toBeVisible();
@@ -203,7 +203,7 @@ test("on a phone (390×844): the IAM cards fit the screen and the QR is whole", 
   const [right1, right2] = await phoneCodes(secret);
   await code1.fill(right1);
   await code2.fill(right2);
-  await step6.getByRole("button", { name: "MFA を有効にする" }).click();
+  await step6.getByRole("button", { name: "MFA を追加する" }).click();
   await expect(step6).toHaveAttribute("data-state", "done");
 
   // Nothing sticks out sideways.

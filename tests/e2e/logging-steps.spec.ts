@@ -37,7 +37,7 @@ test("steps 7–10 in English: trail, GuardDuty, sample findings (GuardDuty samp
   await expect(bucketInput).toHaveValue(/^hajime-cloudtrail-[a-z0-9]{12}$/);
   await bucketInput.fill("My_Logs");
   await expect(ct.getByText("Uppercase letters are not allowed")).toBeVisible();
-  const submit = ct.getByRole("button", { name: "Make the bucket and trail and start logging" });
+  const submit = ct.getByRole("button", { name: "Create the bucket and trail and start logging" });
   await expect(submit).toBeDisabled();
 
   await bucketInput.fill(taken);
@@ -50,7 +50,7 @@ test("steps 7–10 in English: trail, GuardDuty, sample findings (GuardDuty samp
   await submit.click();
   await expect(ct).toHaveAttribute("data-state", "done");
   await expect(ct.getByTestId("cloudtrail-done")).toContainText("hajime-trail");
-  await expect(ct.getByText("Made by Hajime")).toBeVisible();
+  await expect(ct.getByText("Created by Hajime")).toBeVisible();
 
   // Step 8.
   const gd = stepState(page, "guardduty");
@@ -70,7 +70,7 @@ test("steps 7–10 in English: trail, GuardDuty, sample findings (GuardDuty samp
   await expect(rows.first().locator("[data-severity]")).toHaveAttribute("data-severity", "high");
   await expect(rows.last().locator("[data-severity]")).toHaveAttribute("data-severity", "low");
   await expect(rows.first()).toContainText("i-99999999");
-  await expect(rows.first()).toContainText("Tokyo (ap-northeast-1)");
+  await expect(rows.first()).toContainText("Asia Pacific (Tokyo) ap-northeast-1");
   await rows.first().getByRole("button").click();
   await expect(sf.getByTestId("finding-detail")).toContainText("is querying a domain name that is associated with Bitcoin-related activity");
   await expect(sf).not.toContainText(keys.accountId);
@@ -123,7 +123,7 @@ test("steps 7–10 in Japanese on a phone (GuardDuty sample-finding calls mocked
   await expect(page.getByTestId("billing-notice")).toContainText("ここから先は料金が発生します");
   const ct = stepState(page, "cloudtrail");
   await expect(ct).toHaveAttribute("data-state", "todo");
-  await ct.getByRole("button", { name: "バケットと証跡を作って記録を始める" }).click();
+  await ct.getByRole("button", { name: "バケットと証跡を作成して記録を開始する" }).click();
   await expect(ct).toHaveAttribute("data-state", "done");
   await expect(ct.getByTestId("cloudtrail-done")).toContainText("すべてのリージョンの操作");
 
@@ -132,7 +132,7 @@ test("steps 7–10 in Japanese on a phone (GuardDuty sample-finding calls mocked
   await expect(gd).toHaveAttribute("data-state", "done");
 
   const sf = stepState(page, "sample-findings");
-  await sf.getByRole("button", { name: "サンプルの検出結果を作る" }).click();
+  await sf.getByRole("button", { name: "結果サンプルを生成する" }).click();
   await expect(sf).toHaveAttribute("data-state", "done");
   await expect(sf.getByTestId("finding").first().locator("[data-severity]")).toHaveText(/高/);
 

@@ -38,6 +38,7 @@ export function AdminGroupBody() {
           },
         ]}
       />
+      <p className="text-xs leading-relaxed text-stone-600">{t("handsOnOnly")}</p>
 
       {fix.result ? (
         <Outcome next={<StepLink id="iam-user">{t("next")}</StepLink>}>

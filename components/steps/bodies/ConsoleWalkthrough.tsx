@@ -2,9 +2,15 @@
 
 import { useTranslations } from "next-intl";
 
-/** Numbered console instructions for steps only the console (as root) can do. */
-export function ConsoleWalkthrough({ stepKey, count }: { stepKey: string; count: number }) {
+/**
+ * Numbered console instructions for steps only the console (as root) can do: every
+ * `steps.<stepKey>.console.<n>` message, from 1 up. The wording quotes the console's own
+ * names; docs/CONSOLE-FLOWS.md says which AWS documentation page each step follows.
+ */
+export function ConsoleWalkthrough({ stepKey }: { stepKey: string }) {
   const t = useTranslations("steps");
+  let count = 0;
+  while (t.has(`${stepKey}.console.${count + 1}`)) count++;
   return (
     <div className="rounded-xl bg-stone-50 p-4">
       <p className="text-sm font-semibold">{t("consoleHowTo")}</p>

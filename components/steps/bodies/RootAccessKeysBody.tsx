@@ -14,7 +14,7 @@ export function RootAccessKeysBody() {
   return (
     <div className="space-y-3">
       {detail && <p className="text-sm font-semibold text-amber-900">{t("present", { count: detail.present })}</p>}
-      <ConsoleWalkthrough stepKey="root-access-keys" count={4} />
+      <ConsoleWalkthrough stepKey="root-access-keys" />
     </div>
   );
 }

@@ -8,5 +8,5 @@ export function RootMfaBody() {
   const t = useTranslations("steps.root-mfa");
   const { outcomes } = useWorkshop();
   if (outcomes["root-mfa"]?.state === "done") return <p className="text-sm text-emerald-800">{t("done")}</p>;
-  return <ConsoleWalkthrough stepKey="root-mfa" count={5} />;
+  return <ConsoleWalkthrough stepKey="root-mfa" />;
 }

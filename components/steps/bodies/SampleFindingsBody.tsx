@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import type { SampleFindingsDetail } from "@/lib/aws/steps/sample-findings";
 import { HIGHLIGHTED_FINDING_TYPE } from "@/lib/workshop/findings";
+import { useRegionLabel } from "@/components/credentials/RegionName";
 import { FindingsList } from "@/components/logging/FindingsList";
 import { Button, Spinner } from "@/components/ui/Button";
 import { FailureMessage } from "@/components/ui/FailureMessage";
@@ -12,6 +13,7 @@ import { useFix } from "../useFix";
 export function SampleFindingsBody() {
   const t = useTranslations("steps.sample-findings");
   const { outcomes, session } = useWorkshop();
+  const regionLabel = useRegionLabel();
   const outcome = outcomes["sample-findings"];
   const detail = outcome?.detail as SampleFindingsDetail | undefined;
   const fix = useFix("sample-findings");
@@ -56,6 +58,7 @@ export function SampleFindingsBody() {
         </>
       )}
       {fix.failure && <FailureMessage failure={fix.failure} />}
+      {session && <p className="text-xs leading-relaxed text-stone-600">{t("inConsole", { region: regionLabel(session.region) })}</p>}
     </div>
   );
 }

@@ -9,10 +9,10 @@ export type CreatedRoom = { code: string; organizerUrl: string; joinUrl: string;
 /** Creates a room from the landing page, as an organizer would, and reads the URLs shown once. */
 export async function createRoomInUi(page: Page, title: string, opts: { base?: string; maxAttendees?: number } = {}): Promise<CreatedRoom> {
   await page.goto(`${opts.base ?? ""}/ja`);
-  await page.getByText("ルームを作る（主催者の方）").click();
+  await page.getByText("ルームを作成する（主催者の方）").click();
   await page.getByLabel("ルーム名").fill(title);
   if (opts.maxAttendees) await page.getByLabel("参加人数の上限").fill(String(opts.maxAttendees));
-  await page.getByRole("button", { name: "ルームを作る" }).click();
+  await page.getByRole("button", { name: "ルームを作成する" }).click();
   await expect(page.getByTestId("room-created")).toBeVisible();
   const text = async (id: string) => (await page.getByTestId(id).textContent())!.trim();
   const code = (await text("created-code")).replace(/\s/g, "");
