@@ -17,7 +17,7 @@ import { runCheck, runFix } from "@/lib/aws/run";
 import { cloudtrail, type CloudTrailDetail } from "@/lib/aws/steps/cloudtrail";
 import { HAJIME_TAG_KEY, HAJIME_TAG_VALUE } from "@/lib/workshop/catalog";
 import { attendee } from "./attendee";
-import { bucketExists, bucketTagSet, trailNames, uniqueBucket } from "./logging-support";
+import { bucketExists, bucketTagSet, givenTrail, trailNames, uniqueBucket } from "./logging-support";
 
 const HAJIME_TAG = { Key: HAJIME_TAG_KEY, Value: HAJIME_TAG_VALUE };
 
@@ -95,10 +95,7 @@ describe("step 7: CloudTrail (moto)", () => {
 
   it("is done for an attendee who already has a logging multi-region trail", async () => {
     const { aws } = await attendee();
-    const bucket = uniqueBucket("attendee-own");
-    await aws.s3.send(new CreateBucketCommand({ Bucket: bucket, CreateBucketConfiguration: { LocationConstraint: "ap-northeast-1" } }));
-    await aws.cloudtrail.send(new CreateTrailCommand({ Name: "org-audit", S3BucketName: bucket, IsMultiRegionTrail: true }));
-    await aws.cloudtrail.send(new StartLoggingCommand({ Name: "org-audit" }));
+    await givenTrail(aws, { name: "org-audit", multiRegion: true });
     const check = await runCheck(cloudtrail, aws);
     expect(check.state).toBe("done");
     expect((check.detail as CloudTrailDetail).trails).toEqual([
@@ -108,11 +105,8 @@ describe("step 7: CloudTrail (moto)", () => {
 
   it("is not done for a single-region trail, or a multi-region one that is not logging", async () => {
     const { aws } = await attendee();
-    const bucket = uniqueBucket("attendee-own");
-    await aws.s3.send(new CreateBucketCommand({ Bucket: bucket, CreateBucketConfiguration: { LocationConstraint: "ap-northeast-1" } }));
-    await aws.cloudtrail.send(new CreateTrailCommand({ Name: "one-region", S3BucketName: bucket }));
-    await aws.cloudtrail.send(new StartLoggingCommand({ Name: "one-region" }));
-    await aws.cloudtrail.send(new CreateTrailCommand({ Name: "stopped", S3BucketName: bucket, IsMultiRegionTrail: true }));
+    const { bucket } = await givenTrail(aws, { name: "one-region" });
+    await givenTrail(aws, { name: "stopped", bucket, multiRegion: true, logging: false });
     const check = await runCheck(cloudtrail, aws);
     expect(check.state).toBe("todo");
     expect((check.detail as CloudTrailDetail).trails).toEqual([
@@ -148,9 +142,7 @@ describe("step 7: CloudTrail (moto)", () => {
 
   it("refuses a trail name the attendee already uses, leaving their trail as it was", async () => {
     const { aws } = await attendee();
-    const theirs = uniqueBucket("theirs");
-    await aws.s3.send(new CreateBucketCommand({ Bucket: theirs, CreateBucketConfiguration: { LocationConstraint: "ap-northeast-1" } }));
-    await aws.cloudtrail.send(new CreateTrailCommand({ Name: "hajime-trail", S3BucketName: theirs }));
+    const { bucket: theirs } = await givenTrail(aws, { name: "hajime-trail", logging: false });
     const res = await runFix(cloudtrail, aws, { bucketName: uniqueBucket(), trailName: "hajime-trail" }, { ledger: new MemoryLedger() });
     expect(res).toEqual({ ok: false, code: "trail-name-taken", params: { trail: "hajime-trail" } });
     const check = await runCheck(cloudtrail, aws);

@@ -22,7 +22,7 @@ import { checkTeardown, teardown } from "@/lib/aws/teardown/step";
 import { createBucket } from "@/lib/aws/logging/buckets";
 import { mapLimit } from "@/lib/aws/map-limit";
 import { attendee } from "./attendee";
-import { bucketExists, detectorIds, detectorStatus, runTeardown, trailNames, uniqueBucket, versionCount } from "./logging-support";
+import { bucketExists, detectorIds, detectorStatus, givenTrail, runTeardown, trailNames, uniqueBucket, versionCount } from "./logging-support";
 
 beforeAll(() => {
   // Step 10's registered check reads the SQLite ledger: give it a scratch DATA_DIR.
@@ -40,11 +40,8 @@ describe("step 10: teardown (moto)", () => {
     const { aws, keys } = await attendee("ap-northeast-1");
     // What the attendee had before the hands-on: a trail writing to their own bucket, and
     // GuardDuty in another region. None of it is tagged.
-    const theirs = uniqueBucket("attendee-logs");
-    await aws.s3.send(new CreateBucketCommand({ Bucket: theirs, CreateBucketConfiguration: { LocationConstraint: "ap-northeast-1" } }));
+    const { bucket: theirs } = await givenTrail(aws, { name: "company-audit", multiRegion: true });
     await aws.s3.send(new PutObjectCommand({ Bucket: theirs, Key: "keep.txt", Body: "mine" }));
-    await aws.cloudtrail.send(new CreateTrailCommand({ Name: "company-audit", S3BucketName: theirs, IsMultiRegionTrail: true }));
-    await aws.cloudtrail.send(new StartLoggingCommand({ Name: "company-audit" }));
     const west = createAws({ keys, region: "us-west-2", accountId: keys.accountId });
     const { DetectorId: theirDetector } = await west.guardduty.send(new CreateDetectorCommand({ Enable: true }));
 
@@ -237,9 +234,7 @@ describe("step 10: teardown (moto)", () => {
 
   it("refuses to remove what is not Hajime's, whatever the request names", async () => {
     const { aws } = await attendee();
-    const theirs = uniqueBucket("attendee");
-    await aws.s3.send(new CreateBucketCommand({ Bucket: theirs, CreateBucketConfiguration: { LocationConstraint: "ap-northeast-1" } }));
-    await aws.cloudtrail.send(new CreateTrailCommand({ Name: "their-trail", S3BucketName: theirs }));
+    const { bucket: theirs } = await givenTrail(aws, { name: "their-trail", logging: false });
     const { DetectorId } = await aws.guardduty.send(new CreateDetectorCommand({ Enable: true }));
     const ledger = new MemoryLedger();
     for (const ref of [

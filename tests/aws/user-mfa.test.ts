@@ -35,6 +35,12 @@ async function phoneCodes(secret: string): Promise<{ code1: string; code2: strin
   return { code1: await generate({ secret, epoch: now }), code2: await generate({ secret, epoch: now + 30 }) };
 }
 
+/** The same codes, named as EnableMFADevice names them. */
+async function awsCodes(secret: string): Promise<{ AuthenticationCode1: string; AuthenticationCode2: string }> {
+  const { code1, code2 } = await phoneCodes(secret);
+  return { AuthenticationCode1: code1, AuthenticationCode2: code2 };
+}
+
 async function start(aws: Aws, userName: string): Promise<Extract<MfaStart, { state: "created" }>> {
   const res = await startVirtualMfa(aws, userName);
   if (!res.ok || res.data.state !== "created") throw new Error(`start failed: ${JSON.stringify(res)}`);
@@ -116,7 +122,8 @@ describe("step 6: MFA for the IAM user (moto)", () => {
     // A device called "hanako", assigned to taro.
     const device = await aws.iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: "hanako", Path: "/" }));
     const serial = device.VirtualMFADevice!.SerialNumber!;
-    await aws.iam.send(new EnableMFADeviceCommand({ UserName: "taro", SerialNumber: serial, AuthenticationCode1: "123456", AuthenticationCode2: "234567" }));
+    const seed = new TextDecoder().decode(device.VirtualMFADevice!.Base32StringSeed);
+    await aws.iam.send(new EnableMFADeviceCommand({ UserName: "taro", SerialNumber: serial, ...(await awsCodes(seed)) }));
 
     expect(await startVirtualMfa(aws, "hanako")).toEqual({ ok: false, code: "mfa-device-in-use", params: { user: "hanako" } });
     expect(await virtualDevices(aws)).toEqual([{ serial: `arn:aws:iam::${accountId}:mfa/hanako`, user: "taro" }]);
