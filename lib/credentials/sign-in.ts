@@ -2,6 +2,8 @@ import "server-only";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { createAws } from "@/lib/aws/clients";
 import { toFailure, type Result, ok } from "@/lib/aws/errors";
+import { expiresSoon } from "./expiry";
+import { iamRefusesCredentials } from "./iam-probe";
 import { identityFromArn, maskIdentity } from "./identity";
 import type { ParsedCredentials } from "./parse";
 import type { SessionView } from "./session-view";
@@ -18,13 +20,16 @@ export async function verifyCredentials(parsed: ParsedCredentials, region: strin
     const aws = createAws({ keys, region, accountId: "" });
     const who = await aws.sts.send(new GetCallerIdentityCommand({}));
     if (!who.Account || !who.Arn) return { ok: false, code: "aws-error", params: { name: "NoIdentity" } };
+    const identity = identityFromArn(who.Arn, who.Account);
+    const iamRefused = await iamRefusesCredentials(aws, identity);
     const now = Date.now();
     const expiresAt = parsed.expiration?.getTime() ?? now + UNKNOWN_EXPIRY_CAP_MS;
     return ok({
       id: newSessionId(),
       keys,
       region,
-      identity: identityFromArn(who.Arn, who.Account),
+      identity,
+      iamRefused,
       expiresAt,
       expiryKnown: parsed.expiration !== undefined,
       fromGetSessionToken: parsed.fromGetSessionToken,
@@ -37,7 +42,8 @@ export async function verifyCredentials(parsed: ParsedCredentials, region: strin
 
 export function sessionView(session: Session): SessionView {
   const warnings: SessionView["warnings"] = [];
-  if (session.fromGetSessionToken) warnings.push("get-session-token");
+  if (session.iamRefused) warnings.push("iam-refused");
+  if (expiresSoon(session)) warnings.push("expires-soon");
   if (session.identity.kind === "root") warnings.push("root-user");
   return {
     identity: maskIdentity(session.identity),

@@ -16,7 +16,8 @@ import {
 import { detectorsIn } from "../logging/detectors";
 import { hasHajimeTag } from "../logging/tags";
 import { isLogging, listTrails } from "../logging/trails";
-import { ledgerHas } from "./discover";
+import { ledgerHas, reEnabledByHajime } from "./discover";
+import { removeMfaDevice, restoreDetector } from "./restore";
 import type { RemovalProgress, ResourceRef } from "./types";
 
 /**
@@ -38,6 +39,8 @@ export async function removeResource(
       return removeBucket(aws, ledger, entries, ref, budgetMs);
     case "detector":
       return removeDetector(aws, ledger, entries, ref);
+    case "mfa-device":
+      return removeMfaDevice(aws, ref);
   }
 }
 
@@ -120,8 +123,10 @@ async function removeDetector(
     await forget();
     return ok({ status: "gone" });
   }
-  // A detector the attendee had and Hajime only re-enabled is theirs: never deleted.
-  if (!(detector.tagged || ledgerHas(entries, "detector", detector.id, ref.region))) return fail("not-hajime");
+  // A detector the attendee had and Hajime only re-enabled is theirs: never deleted, turned off again.
+  if (!(detector.tagged || ledgerHas(entries, "detector", detector.id, ref.region))) {
+    return reEnabledByHajime(entries, ref) ? restoreDetector(aws, ledger, entries, detector) : fail("not-hajime");
+  }
   await aws.guarddutyIn(ref.region).send(new DeleteDetectorCommand({ DetectorId: detector.id }));
   await forget();
   return ok({ status: "removed" });
