@@ -8,4 +8,8 @@ import { startStrictAws } from "./server";
 const port = Number(process.env.PORT);
 const moto = process.env.MOTO_ENDPOINT;
 if (!port || !moto) throw new Error("PORT and MOTO_ENDPOINT must be set");
-await startStrictAws({ moto, port });
+// The package is CommonJS, so no top-level await: the promise keeps the process alive anyway.
+startStrictAws({ moto, port }).catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
