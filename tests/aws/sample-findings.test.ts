@@ -18,10 +18,12 @@ import { attendee } from "./attendee";
 import { detectorIds } from "./logging-support";
 
 /**
- * moto has no CreateSampleFindings, ListFindings or GetFindings (it answers 404). These
- * tests mock THOSE THREE CALLS ALONE with aws-sdk-client-mock, answering with the shapes of
- * the GuardDuty API reference (tests/support/guardduty-samples.ts); every other call (the
- * detector: ListDetectors, GetDetector, CreateDetector) still goes to moto.
+ * moto has no CreateSampleFindings, ListFindings or GetFindings (it answers 404). The
+ * stricter AWS stand-in answers them (rule guardduty-sample-findings); the tests below that
+ * need to see or steer those calls (count them, refuse a finding type, hold findings back)
+ * mock THOSE THREE CALLS ALONE with aws-sdk-client-mock, answering with the shapes of the
+ * GuardDuty API reference (tests/support/guardduty-samples.ts); every other call (the
+ * detector: ListDetectors, GetDetector, CreateDetector) still goes through the stand-in to moto.
  */
 type GuardDutyMock = ReturnType<typeof mockSampleFindingCalls>;
 
