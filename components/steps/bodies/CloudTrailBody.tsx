@@ -5,6 +5,7 @@ import { useEffect, useId, useState } from "react";
 import type { CloudTrailDetail, CloudTrailFixReport, TrailView } from "@/lib/aws/steps/cloudtrail";
 import { rememberBucket, rememberedBucket } from "@/lib/workshop/remembered-bucket";
 import { bucketNameProblem, DEFAULT_TRAIL_NAME, suggestBucketName, trailNameProblem } from "@/lib/workshop/trail-names";
+import { recordsEveryRegion } from "@/lib/workshop/trail-verdict";
 import { useRegionLabel } from "@/components/credentials/RegionName";
 import { Chip, ResourceName } from "@/components/logging/ResourceBadges";
 import { Button, Spinner } from "@/components/ui/Button";
@@ -23,8 +24,8 @@ export function CloudTrailBody() {
   if (!detail) return null;
   const done = outcome?.state === "done";
   const recordedBy = detail.recordedBy;
-  // What keeps each all-region trail (not Hajime's stopped one, which the form restarts) from counting.
-  const gaps = done ? [] : detail.trails.filter((tr) => tr.multiRegion && !(tr.hajime && tr.logging === false)).flatMap(trailGaps);
+  // What keeps each all-region trail from counting (Hajime's own: the form below sets it right).
+  const gaps = done ? [] : detail.trails.filter((tr) => tr.multiRegion && !tr.hajime).flatMap(trailGaps);
 
   return (
     <div className="space-y-4">
@@ -109,8 +110,9 @@ function TrailForm({ detail, region }: { detail: CloudTrailDetail; region: strin
   const regionLabel = useRegionLabel();
   const fix = useFix<CloudTrailFixReport>("cloudtrail");
   const ids = { bucket: useId(), trail: useId(), bucketNote: useId(), trailNote: useId() };
-  // A Hajime trail that stopped logging: offer its names, so the fix restarts it.
-  const stoppedOwn = detail.trails.find((tr) => tr.hajime && tr.multiRegion && tr.logging !== true);
+  // A Hajime trail that does not count (stopped, or its selectors narrowed): offer its names,
+  // so the fix sets that trail right rather than making another.
+  const stoppedOwn = detail.trails.find((tr) => tr.hajime && tr.multiRegion && !recordsEveryRegion(tr));
   const [bucket, setBucket] = useState(stoppedOwn?.bucket ?? "");
   const [trail, setTrail] = useState(stoppedOwn?.name ?? DEFAULT_TRAIL_NAME);
   const [stages, setStages] = useState<Stages | null>(null);

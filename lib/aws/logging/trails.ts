@@ -11,6 +11,7 @@ import {
 } from "@aws-sdk/client-cloudtrail";
 import type { Aws } from "../clients";
 import { mapLimit } from "../map-limit";
+import type { ManagementEvents } from "@/lib/workshop/trail-verdict";
 import { hasHajimeTag, HAJIME_TAG } from "./tags";
 
 /** A trail as Hajime needs to know it. Kept server-side: the ARN never reaches a page. */
@@ -109,20 +110,7 @@ async function readTags(aws: Aws, trails: TrailInfo[]): Promise<void> {
   );
 }
 
-/** Which management events a trail records, from its event selectors (classic or advanced). */
-export type ManagementEvents = {
-  read: boolean;
-  write: boolean;
-  /** Event sources left out (classic ExcludeManagementEventSources, advanced eventSource NotEquals). */
-  excludedSources: string[];
-  /** Advanced selectors limited to these event sources (eventSource Equals). */
-  onlySources: string[];
-};
-
-/** All read and write management events, nothing left out: what Security Hub CloudTrail.1 asks. */
-export function recordsAllManagementEvents(m: ManagementEvents | null | undefined): boolean {
-  return Boolean(m && m.read && m.write && m.excludedSources.length === 0 && m.onlySources.length === 0);
-}
+export { recordsAllManagementEvents, type ManagementEvents } from "@/lib/workshop/trail-verdict";
 
 /**
  * Reads the trail's management events as Security Hub CloudTrail.1 (AWS Config

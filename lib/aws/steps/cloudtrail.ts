@@ -6,6 +6,7 @@ import {
 } from "@aws-sdk/client-cloudtrail";
 import { z } from "zod";
 import { bucketNameProblem, trailNameProblem } from "@/lib/workshop/trail-names";
+import { recordsEveryRegion, type TrailView } from "@/lib/workshop/trail-verdict";
 import type { Aws } from "../clients";
 import { fail, ok, type Failure } from "../errors";
 import type { CreatedLedger, CreatedResource } from "../ledger";
@@ -18,52 +19,21 @@ import {
   managementEvents,
   ownedElsewhere,
   recordAllManagementEvents,
-  recordsAllManagementEvents,
   tagTrail,
   trailArn,
-  type ManagementEvents,
   type TrailInfo,
 } from "../logging/trails";
 import type { Step } from "../step";
 
-/** What the card shows about each trail: names and regions, never ARNs. */
-export type TrailView = {
-  name: string;
-  homeRegion: string;
-  multiRegion: boolean;
-  organization: boolean;
-  /** An organization trail that another account (the organization's management account) owns. */
-  fromOrganization: boolean;
-  /** null when CloudTrail would not say (an organization trail seen from a member account). */
-  logging: boolean | null;
-  /** The management events it records; null when not asked (one-Region trail) or not readable. */
-  management: ManagementEvents | null;
-  bucket: string;
-  hajime: boolean;
-};
+export type { TrailView } from "@/lib/workshop/trail-verdict";
 
 /**
  * "trail": a trail of this account records every Region's read and write management events.
  * "organization": an organization trail does, as far as this member account can tell (it
  * cannot always read an organization trail's status or selectors; the organization runs it).
+ * The rule is recordsEveryRegion (lib/workshop/trail-verdict.ts).
  */
 export type CloudTrailDetail = { trails: TrailView[]; recordedBy: { trail: string; kind: "trail" | "organization" } | null };
-
-/**
- * Step 7's rule, Security Hub CloudTrail.1's and Prowler's
- * cloudtrail_multi_region_enabled_logging_management_events: a multi-Region trail that is
- * logging and records read and write management events, none left out. An organization
- * trail seen from a member account counts too when the member cannot read its status or
- * selectors (the management account runs it; a member can neither see nor change them),
- * but not when what it can read says it falls short.
- * https://docs.aws.amazon.com/securityhub/latest/userguide/cloudtrail-controls.html#cloudtrail-1
- */
-export function recordsEveryRegion(t: TrailView): boolean {
-  if (!t.multiRegion) return false;
-  const logging = t.logging === true || (t.fromOrganization && t.logging === null);
-  const management = recordsAllManagementEvents(t.management) || (t.fromOrganization && t.management === null);
-  return logging && management;
-}
 
 export type CloudTrailFixReport = {
   bucket: { name: string; region: string; created: boolean };
