@@ -6,19 +6,14 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 // Ports are chosen once, in the main process; workers inherit them through the environment.
 process.env.E2E_PORT ??= String(21000 + Math.floor(Math.random() * 9000));
 process.env.E2E_MOTO_PORT ??= String(31000 + Math.floor(Math.random() * 9000));
-process.env.E2E_GUARDDUTY_PORT ??= String(41000 + Math.floor(Math.random() * 9000));
-process.env.E2E_IAM_PORT ??= String(51000 + Math.floor(Math.random() * 9000));
-process.env.E2E_STS_PORT ??= String(11000 + Math.floor(Math.random() * 9000));
+process.env.E2E_STRICT_AWS_PORT ??= String(41000 + Math.floor(Math.random() * 9000));
 process.env.E2E_ARTIFACTS ??= `${process.cwd()}/.artifacts/e2e-${process.env.E2E_PORT}`;
 
 const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
 export const MOTO_ENDPOINT = `http://127.0.0.1:${process.env.E2E_MOTO_PORT}`;
-// moto lacks GuardDuty's three sample-finding calls: a mock of those alone sits in front of it.
-const GUARDDUTY_ENDPOINT = `http://127.0.0.1:${process.env.E2E_GUARDDUTY_PORT}`;
-// moto's EnableMFADevice accepts any codes: a mock checks them, as AWS does, in front of it.
-const IAM_ENDPOINT = `http://127.0.0.1:${process.env.E2E_IAM_PORT}`;
-// moto accepts keys it never issued (as its default account): a mock refuses them in front of it, as AWS does.
-const STS_ENDPOINT = `http://127.0.0.1:${process.env.E2E_STS_PORT}`;
+// Hajime reaches moto through the stricter AWS stand-in (tests/support/strict-aws): AWS
+// behaviours moto lacks, each rule citing its AWS page; everything else passes to moto.
+export const STRICT_AWS_ENDPOINT = `http://127.0.0.1:${process.env.E2E_STRICT_AWS_PORT}`;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -49,27 +44,9 @@ export default defineConfig({
       stderr: "ignore",
     },
     {
-      command: "node --import tsx tests/e2e/support/guardduty-samples-mock.ts",
-      url: `${GUARDDUTY_ENDPOINT}/moto-api/`,
-      env: { PORT: process.env.E2E_GUARDDUTY_PORT, MOTO_ENDPOINT },
-      reuseExistingServer: false,
-      timeout: 60_000,
-      stdout: "ignore",
-      stderr: "pipe",
-    },
-    {
-      command: "node --import tsx tests/e2e/support/iam-mfa-codes-mock.ts",
-      url: `${IAM_ENDPOINT}/moto-api/`,
-      env: { PORT: process.env.E2E_IAM_PORT, MOTO_ENDPOINT },
-      reuseExistingServer: false,
-      timeout: 60_000,
-      stdout: "ignore",
-      stderr: "pipe",
-    },
-    {
-      command: "node --import tsx tests/e2e/support/sts-unknown-keys-mock.ts",
-      url: `${STS_ENDPOINT}/moto-api/`,
-      env: { PORT: process.env.E2E_STS_PORT, MOTO_ENDPOINT },
+      command: "node --import tsx tests/support/strict-aws/cli.ts",
+      url: `${STRICT_AWS_ENDPOINT}/moto-api/`,
+      env: { PORT: process.env.E2E_STRICT_AWS_PORT, MOTO_ENDPOINT },
       reuseExistingServer: false,
       timeout: 60_000,
       stdout: "ignore",
@@ -84,10 +61,7 @@ export default defineConfig({
       timeout: 120_000,
       env: {
         PORT: process.env.E2E_PORT,
-        AWS_ENDPOINT_URL: MOTO_ENDPOINT,
-        AWS_ENDPOINT_URL_GUARDDUTY: GUARDDUTY_ENDPOINT,
-        AWS_ENDPOINT_URL_IAM: IAM_ENDPOINT,
-        AWS_ENDPOINT_URL_STS: STS_ENDPOINT,
+        AWS_ENDPOINT_URL: STRICT_AWS_ENDPOINT,
         E2E_ARTIFACTS: process.env.E2E_ARTIFACTS,
       },
     },

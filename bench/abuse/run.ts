@@ -2,8 +2,8 @@
  * bench/abuse: what one outsider on the venue Wi-Fi can do to a Hajime server, tried for real.
  *
  * Starts the app as `npm start` does (server/main.mjs under the supervisor, the same heap
- * flags) on the test build, against moto_server with the STS stand-in that refuses keys moto
- * never issued (as AWS does). Then, each flood from its own client address (127.0.0.x), every
+ * flags) on the test build, against moto_server behind the stricter AWS stand-in
+ * (tests/support/strict-aws: among its rules, keys moto never issued are refused, as AWS does). Then, each flood from its own client address (127.0.0.x), every
  * request with a forged X-Forwarded-For:
  *   1. 10,000 sign-in attempts: one valid sts JSON replayed from fresh cookie jars, and
  *      made-up keys; then sessions from 2,500 different accounts (the total cap);
@@ -22,6 +22,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort, newAttendee, startMoto, type AttendeeKeys } from "../../tests/support/moto";
+import { startStrictAws } from "../../tests/support/strict-aws/server";
 import { actionIds, AppClient, form, outcome, pool, rss, send } from "../support/app-client";
 
 const root = new URL("../..", import.meta.url).pathname;
@@ -86,12 +87,8 @@ function fakeKeys() {
 async function main() {
   if (!existsSync(join(root, DIST, "BUILD_ID"))) throw new Error(`no test build: run \`HAJIME_DIST_DIR=${DIST} npx next build\` first`);
   const moto = await startMoto({ managedPolicies: false });
-  const stsPort = await freePort();
-  const sts = spawn(process.execPath, ["--import", "tsx", "tests/e2e/support/sts-unknown-keys-mock.ts"], {
-    cwd: root,
-    env: { ...process.env, PORT: String(stsPort), MOTO_ENDPOINT: moto.endpoint },
-    stdio: "ignore",
-  });
+  // The stricter AWS stand-in: among its rules, keys moto never issued are refused as AWS does.
+  const strict = await startStrictAws({ moto: moto.endpoint });
   const port = await freePort();
   const artifacts = mkdtempSync(join(tmpdir(), "hajime-bench-abuse-"));
   const server: ChildProcess = spawn(process.execPath, ["tests/e2e/support/server.mjs"], {
@@ -101,8 +98,7 @@ async function main() {
       E2E_ARTIFACTS: artifacts,
       PORT: String(port),
       HAJIME_DIST_DIR: DIST,
-      AWS_ENDPOINT_URL: moto.endpoint,
-      AWS_ENDPOINT_URL_STS: `http://127.0.0.1:${stsPort}`,
+      AWS_ENDPOINT_URL: strict.endpoint,
     },
     stdio: "ignore",
     detached: true,
@@ -305,7 +301,7 @@ async function main() {
     } catch {
       // already gone
     }
-    sts.kill("SIGTERM");
+    await strict.stop();
     await moto.stop();
     rmSync(artifacts, { recursive: true, force: true });
   }

@@ -4,9 +4,10 @@ import { useTranslations } from "next-intl";
 
 /**
  * "アジアパシフィック (東京) ap-northeast-1": a region's name as the console's region menu
- * shows it, in the attendee's language, followed by its code.
+ * shows it, in the attendee's language, followed by its code. IAM's "global" is named alone.
  */
 export function useRegionLabel(): (region: string) => string {
   const t = useTranslations("credentials.regions");
-  return (region) => (t.has(region) ? `${t(region)} ${region}` : region);
+  const tc = useTranslations("credentials");
+  return (region) => (region === "global" ? tc("globalRegion") : t.has(region) ? `${t(region)} ${region}` : region);
 }

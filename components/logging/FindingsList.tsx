@@ -1,7 +1,7 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { HIGHLIGHTED_FINDING_TYPE, severityLevel, type FindingView, type SeverityLevel } from "@/lib/workshop/findings";
 import { useRegionLabel } from "@/components/credentials/RegionName";
 import { Chip, ResourceName } from "./ResourceBadges";
@@ -43,7 +43,12 @@ function FindingRow({ finding: f }: { finding: FindingView }) {
   const [open, setOpen] = useState(false);
   const panel = useId();
   const highlighted = f.type === HIGHLIGHTED_FINDING_TYPE;
-  const when = (iso?: string) => (iso ? format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" }) : "—");
+  const timeZone = useBrowserTimeZone();
+  // In the attendee's own time zone, named ("JST", "GMT+1"…): the server's zone is not theirs.
+  const when = (iso?: string) =>
+    iso
+      ? format.dateTime(new Date(iso), { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" })
+      : "—";
   const resourceType = t.has(`resourceTypes.${f.resource.type}`) ? t(`resourceTypes.${f.resource.type}`) : f.resource.type;
 
   return (
@@ -128,6 +133,15 @@ function FindingRow({ finding: f }: { finding: FindingView }) {
       )}
     </li>
   );
+}
+
+/** The browser's time zone, once mounted (the server renders in its own, also labelled). */
+function useBrowserTimeZone(): string | undefined {
+  const [zone, setZone] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    setZone(Intl.DateTimeFormat().resolvedOptions().timeZone);
+  }, []);
+  return zone;
 }
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {

@@ -7,6 +7,7 @@ import { finishTeardown, planTeardown, removeTeardownItem } from "@/lib/aws/tear
 import type { KeptResource, PlannedRemoval, ResourceRef, TeardownDetail, TeardownPlan } from "@/lib/aws/teardown/types";
 import type { SessionView } from "@/lib/credentials/session-view";
 import type { SignedOutReason } from "@/components/workshop/WorkshopContext";
+import { forgetBucket } from "@/lib/workshop/remembered-bucket";
 import { Link } from "@/i18n/navigation";
 import { PasteForm } from "@/components/credentials/PasteForm";
 import { useRegionLabel } from "@/components/credentials/RegionName";
@@ -16,7 +17,7 @@ import { Chip, ResourceName } from "@/components/logging/ResourceBadges";
 import { Button, Spinner } from "@/components/ui/Button";
 import { FailureMessage } from "@/components/ui/FailureMessage";
 
-type RowStatus = "waiting" | "removing" | "emptying" | "removed" | "gone" | "failed";
+type RowStatus = "waiting" | "removing" | "emptying" | "removed" | "gone" | "restored" | "failed";
 type Row = PlannedRemoval & { status: RowStatus; deleted: number; failure?: Failure; verified?: boolean };
 type Phase = "loading" | "review" | "running" | "verifying" | "finished" | "error";
 
@@ -157,6 +158,8 @@ export function TeardownFlow({
           continue;
         }
         update(i, { status: res.data.status });
+        // S3 keeps a deleted name unavailable for a while: step 7's form must not offer it again.
+        if (ref.kind === "bucket") forgetBucket(ref.name);
         break;
       }
     }
@@ -276,6 +279,7 @@ const STATUS_STYLE: Record<RowStatus, string> = {
   emptying: "text-sky-900",
   removed: "text-emerald-800",
   gone: "text-emerald-800",
+  restored: "text-emerald-800",
   failed: "text-red-800",
 };
 
@@ -289,9 +293,10 @@ function RemoveRow({ row: r, showStatus }: { row: Row; showStatus: boolean }) {
     if (r.logging !== null && r.logging !== undefined) facts.push(r.logging ? t("trailLogging") : t("trailStopped"));
   }
   if (r.kind === "bucket" && r.objects) {
-    facts.push(r.objects.capped ? t("objectsCapped", { count: r.objects.count.toLocaleString() }) : t("objects", { count: r.objects.count }));
+    facts.push(r.objects.capped ? t("objectsCapped", { count: r.objects.count }) : t("objects", { count: r.objects.count }));
   }
   if (r.kind === "detector" && r.enabled !== undefined) facts.push(r.enabled ? t("detectorEnabled") : t("detectorDisabled"));
+  if (r.action === "disable") facts.push(t("detectorRestore"));
 
   return (
     <li className="py-3" data-testid="teardown-row" data-kind={r.kind} data-name={r.name} data-status={r.status} data-verified={r.verified}>
@@ -306,9 +311,9 @@ function RemoveRow({ row: r, showStatus }: { row: Row; showStatus: boolean }) {
         {showStatus && (
           <p className={`flex items-center gap-1.5 text-sm font-semibold ${STATUS_STYLE[r.status]}`} aria-live="polite">
             {(r.status === "removing" || r.status === "emptying") && <Spinner />}
-            {(r.status === "removed" || r.status === "gone") && <span aria-hidden="true">✓</span>}
+            {(r.status === "removed" || r.status === "gone" || r.status === "restored") && <span aria-hidden="true">✓</span>}
             {r.status === "failed" && <span aria-hidden="true">✗</span>}
-            {r.status === "emptying" ? t("status.emptying", { deleted: r.deleted.toLocaleString() }) : t(`status.${r.status}`)}
+            {r.status === "emptying" ? t("status.emptying", { deleted: r.deleted }) : t(`status.${r.status}`)}
           </p>
         )}
       </div>
@@ -353,7 +358,7 @@ function KeepSection({ keep, unchecked }: { keep: KeptResource[]; unchecked: str
                 <Chip>{t("reason.not-hajime")}</Chip>
               ) : (
                 <span className="mt-1 block rounded-lg border border-amber-300 bg-amber-50 px-2 py-1 text-xs text-amber-900">
-                  {t("reason.re-enabled")}
+                  {t(`reason.${k.reason}`)}
                 </span>
               )}
             </span>

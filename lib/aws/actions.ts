@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { awsFor } from "@/lib/credentials/current";
+import { minutesLeft, timeForMfaSetup } from "@/lib/credentials/expiry";
 import type { Session } from "@/lib/credentials/vault";
 import { checkRunLimit } from "@/lib/rooms/limits";
 import { isStepId, type StepId } from "@/lib/workshop/catalog";
@@ -11,7 +12,7 @@ import { aliasOrAccountId } from "./iam-users";
 import { ledgerFor } from "./ledger-store";
 import { REGISTRY, stepById } from "./registry";
 import { reportOutcomes } from "./report";
-import { runCheck, runChecks, runFix, type CheckOutcome } from "./run";
+import { runCheck, runChecks, runFixAndCheck, type CheckOutcome } from "./run";
 import { endIfDead, failureFrom, requireSession as requireLiveSession } from "./session-guard";
 import { startMfaInput, startVirtualMfa, type MfaStart } from "./steps/user-mfa";
 
@@ -59,14 +60,10 @@ export async function fixStep(id: string, input: unknown): Promise<Result<{ resu
   if (!step?.fix) return fail("no-fix");
   const session = await requireSession();
   if ("ok" in session) return session;
-  const aws = awsFor(session);
-  const result = await runFix(step, aws, input, { ledger: ledgerFor(session) });
-  if (!result.ok) {
-    return (await endIfDead(session, result)) ?? result;
-  }
-  const outcome = await runCheck(step, aws);
-  await reportOutcomes(session, [outcome]);
-  return ok({ result: result.data, outcome });
+  const done = await runFixAndCheck(step, awsFor(session), input, { ledger: ledgerFor(session) });
+  if (!done.ok) return (await endIfDead(session, done)) ?? done;
+  await reportOutcomes(session, [done.data.outcome]);
+  return done;
 }
 
 /** Step 5's sign-in URL (alias or account id). Only for the signed-in attendee's own card. */
@@ -87,6 +84,8 @@ export async function startUserMfa(input: unknown): Promise<Result<MfaStart>> {
   if (!parsed.success) return fail("invalid-input", { field: "userName" });
   const session = await requireSession();
   if ("ok" in session) return session;
+  // A device made now could not be enabled before the credentials expire: say so first.
+  if (!timeForMfaSetup(session)) return fail("credentials-expire-soon", { minutes: minutesLeft(session) });
   try {
     return await startVirtualMfa(awsFor(session), parsed.data.userName);
   } catch (error) {

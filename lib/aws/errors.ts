@@ -118,6 +118,10 @@ function networkCode(error: unknown, depth = 0): string | undefined {
 export function toFailure(error: unknown): Failure {
   const name = errorName(error);
   if (EXPIRED.has(name)) return fail("expired");
+  // STS accepted these credentials at sign-in; IAM refusing the token means credentials that
+  // may not call IAM (get-session-token without MFA, get-federation-token), not dead ones.
+  // https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html
+  if (INVALID.has(name) && isIamCall(error)) return fail("iam-refused-credentials");
   if (INVALID.has(name)) return fail("invalid-credentials");
   if (DENIED.has(name)) {
     const action = deniedAction(error);
@@ -129,6 +133,10 @@ export function toFailure(error: unknown): Failure {
   const status = (error as AwsLikeError)?.$metadata?.httpStatusCode;
   if (status !== undefined) return fail("aws-error", { name: safeName(name), status });
   return fail("unexpected");
+}
+
+function isIamCall(error: unknown): boolean {
+  return ((error as AwsLikeError)?.hajimeOperation ?? "").startsWith("iam:");
 }
 
 /** Error names are identifiers; anything else is not shown. */

@@ -1,7 +1,7 @@
 import "server-only";
 import type { StepId } from "@/lib/workshop/catalog";
 import type { Aws } from "./clients";
-import { fail, toFailure, type Failure, type Result } from "./errors";
+import { fail, ok, toFailure, type Failure, type Result } from "./errors";
 import type { AnyStep, CheckState, StepContext } from "./step";
 
 export type CheckOutcome = {
@@ -44,4 +44,34 @@ export async function runFix(step: AnyStep, aws: Aws, rawInput: unknown, ctx: St
   } catch (error) {
     return toFailure(error);
   }
+}
+
+/** How long a fix's re-check waits for AWS to show the change (IAM is eventually consistent). */
+export const settleTiming = { delaysMs: [400, 800, 1_600] };
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * A fix, then its check, so the card shows the state AWS now reports. IAM is eventually
+ * consistent: a read right after a change can miss it ("changes ... are not always
+ * immediately visible"), so when the fix succeeded and should have finished the step, the
+ * check is asked again a few times (about 3 s in all) before "to do" is believed.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_general.html#troubleshoot_general_eventual-consistency
+ */
+export async function runFixAndCheck(
+  step: AnyStep,
+  aws: Aws,
+  rawInput: unknown,
+  ctx: StepContext,
+): Promise<Result<{ result: unknown; outcome: CheckOutcome }>> {
+  const result = await runFix(step, aws, rawInput, ctx);
+  if (!result.ok) return result;
+  let outcome = await runCheck(step, aws);
+  if (step.fixFinishes?.(rawInput) ?? true) {
+    for (const ms of settleTiming.delaysMs) {
+      if (outcome.state === "done") break;
+      await sleep(ms);
+      outcome = await runCheck(step, aws);
+    }
+  }
+  return ok({ result: result.data, outcome });
 }

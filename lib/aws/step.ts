@@ -24,6 +24,8 @@ export interface Step<Detail = unknown, Input = unknown, Output = unknown> {
   check(aws: Aws): Promise<Check<Detail>>;
   fixInput?: z.ZodType<Input>;
   fix?(aws: Aws, input: Input, ctx: StepContext): Promise<Result<Output>>;
+  /** Whether a successful fix with this input finishes the step (default: yes). */
+  fixFinishes?(input: unknown): boolean;
 }
 
 /** Lets the registry hold steps of different detail/input types. */

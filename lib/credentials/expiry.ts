@@ -1,31 +1,33 @@
-import type { IdentityKind } from "./identity";
-
 /**
- * The longest that STS can issue temporary credentials for, by who they belong to. A pasted
- * expiry later than this is not believed (a paste says 2099; no STS answer can), and a
- * paste without one (Identity Center copies) gets this as its upper bound.
- *
- * - Role sessions (AssumeRole*, Identity Center, CloudShell as a role): at most 12 hours,
- *   the largest MaxSessionDuration a role can have.
- *   https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html (DurationSeconds)
- * - IAM users (GetSessionToken) and federated users (GetFederationToken): at most 36 hours.
- *   https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html
- *   https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html
- * - The root user: at most 1 hour ("Sessions for AWS account owners are restricted to a
- *   maximum of 3,600 seconds"), same pages.
+ * How much time credentials have left, and what Hajime does about it. Browser-safe.
+ * CloudShell credentials last about 15 minutes to an hour; Identity Center and role
+ * sessions default to one hour.
  */
-const HOUR = 60 * 60 * 1000;
-export const MAX_LIFETIME_MS: Record<IdentityKind, number> = {
-  role: 12 * HOUR,
-  user: 36 * HOUR,
-  federated: 36 * HOUR,
-  root: 1 * HOUR,
-};
 
-/** When a session made now must end: the pasted expiry, clamped to what STS could have issued. */
-export function sessionExpiry(kind: IdentityKind, pasted: Date | undefined, now: number): { expiresAt: number; clamped: boolean } {
-  const latest = now + MAX_LIFETIME_MS[kind];
-  if (!pasted) return { expiresAt: latest, clamped: false };
-  const at = pasted.getTime();
-  return at > latest ? { expiresAt: latest, clamped: true } : { expiresAt: at, clamped: false };
+/** Below this, the banner warns at sign-in: step 6 alone takes several minutes. */
+export const SHORT_SESSION_MS = 30 * 60_000;
+
+/** Below this, step 6 does not start: a device made now could not be enabled in time. */
+export const MFA_SETUP_MIN_MS = 5 * 60_000;
+
+type Expiry = { expiresAt: number; expiryKnown: boolean };
+
+export function timeLeft(session: Expiry, now = Date.now()): number | null {
+  return session.expiryKnown ? session.expiresAt - now : null;
+}
+
+export function expiresSoon(session: Expiry, now = Date.now()): boolean {
+  const left = timeLeft(session, now);
+  return left !== null && left < SHORT_SESSION_MS;
+}
+
+/** Whether there is time to set up an MFA device (unknown expiry: assume so). */
+export function timeForMfaSetup(session: Expiry, now = Date.now()): boolean {
+  const left = timeLeft(session, now);
+  return left === null || left >= MFA_SETUP_MIN_MS;
+}
+
+/** Whole minutes left, rounded down, never negative. */
+export function minutesLeft(session: Expiry, now = Date.now()): number {
+  return Math.max(0, Math.floor((timeLeft(session, now) ?? 0) / 60_000));
 }

@@ -91,14 +91,22 @@ type Extracted = { fields: Fields; format: PasteFormat; fromGetSessionToken: boo
 export function parseCredentialsPaste(input: unknown, now: Date = new Date()): ParseResult {
   if (typeof input !== "string") return { ok: false, code: "unrecognized" };
   if (input.length > MAX_PASTE_LENGTH) return { ok: false, code: "too-long" };
-  // Strip a BOM, zero-width characters and NULs that copy buttons and chat apps add.
-  const text = input.replace(/[\u0000\u200B-\u200D\u2060\uFEFF]/g, "").trim();
+  // Strip a BOM, zero-width characters, NULs and bidirectional marks (LRM, RLM, ALM, the
+  // embeddings and overrides such as U+202E, the isolates) that copy buttons, chat apps and
+  // right-to-left text add: none can be part of a key, and they hide where one starts.
+  const text = input.replace(/[\u0000\u200B-\u200F\u061C\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g, "").trim();
   if (text === "") return { ok: false, code: "empty" };
+  // An `export` set and a JSON set in one paste: say so rather than silently using one.
+  if (hasJsonSet(text) && hasLineSet(text)) return { ok: false, code: "several-sets" };
 
   const extracted = text.startsWith("{") ? fromJson(text) : fromLines(text);
   if ("code" in extracted) return { ok: false, code: extracted.code };
   return validate(extracted, now);
 }
+
+const hasJsonSet = (text: string) => /"AccessKeyId"\s*:/.test(text);
+const hasLineSet = (text: string) =>
+  /^\s*(?:export\s+|set\s+"?|\$env:)?AWS_ACCESS_KEY_ID\s*=/im.test(text) || /^\s*aws_access_key_id\s*=/m.test(text);
 
 function fromJson(text: string): Extracted | { code: ParseErrorCode } {
   let value: unknown;

@@ -9,4 +9,4 @@ export type SessionView = {
   warnings: SessionWarning[];
 };
 
-export type SessionWarning = "get-session-token" | "root-user";
+export type SessionWarning = "iam-refused" | "expires-soon" | "root-user";

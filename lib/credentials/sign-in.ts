@@ -2,10 +2,12 @@ import "server-only";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { createAws } from "@/lib/aws/clients";
 import { toFailure, type Result, ok } from "@/lib/aws/errors";
+import { expiresSoon } from "./expiry";
+import { iamRefusesCredentials } from "./iam-probe";
 import { identityFromArn, maskIdentity } from "./identity";
 import type { ParsedCredentials } from "./parse";
 import type { SessionView } from "./session-view";
-import { sessionExpiry } from "./expiry";
+import { sessionExpiry } from "./sts-lifetime";
 import { newSessionId, type Session } from "./vault";
 
 /** Asks STS who these credentials are; only credentials that answer become a session (see admission.ts). */
@@ -19,14 +21,16 @@ export async function verifyCredentials(parsed: ParsedCredentials, region: strin
     const aws = createAws({ keys, region, accountId: "" });
     const who = await aws.sts.send(new GetCallerIdentityCommand({}));
     if (!who.Account || !who.Arn) return { ok: false, code: "aws-error", params: { name: "NoIdentity" } };
-    const now = Date.now();
     const identity = identityFromArn(who.Arn, who.Account);
+    const iamRefused = await iamRefusesCredentials(aws, identity);
+    const now = Date.now();
     const { expiresAt } = sessionExpiry(identity.kind, parsed.expiration, now);
     return ok({
       id: newSessionId(),
       keys,
       region,
       identity,
+      iamRefused,
       expiresAt,
       expiryKnown: parsed.expiration !== undefined,
       fromGetSessionToken: parsed.fromGetSessionToken,
@@ -39,7 +43,8 @@ export async function verifyCredentials(parsed: ParsedCredentials, region: strin
 
 export function sessionView(session: Session): SessionView {
   const warnings: SessionView["warnings"] = [];
-  if (session.fromGetSessionToken) warnings.push("get-session-token");
+  if (session.iamRefused) warnings.push("iam-refused");
+  if (expiresSoon(session)) warnings.push("expires-soon");
   if (session.identity.kind === "root") warnings.push("root-user");
   return {
     identity: maskIdentity(session.identity),

@@ -27,6 +27,8 @@ export type Session = {
   readonly expiresAt: number;
   readonly expiryKnown: boolean;
   readonly fromGetSessionToken: boolean;
+  /** IAM refuses these credentials (get-session-token without MFA): see iam-probe.ts. */
+  readonly iamRefused?: boolean;
   readonly createdAt: number;
 };
 

@@ -1,4 +1,5 @@
 import { STEP_IDS, type StepId } from "@/lib/workshop/catalog";
+import { latinLookAlikes } from "./confusables";
 
 /**
  * Rooms as the browser sees them: plain data and pure rules, safe to import anywhere.
@@ -58,9 +59,12 @@ export function cleanNickname(input: unknown): { ok: true; nickname: string } | 
   return { ok: true, nickname };
 }
 
-/** Two nicknames that look the same to people ("Taro", "ｔａｒｏ", "TARO") are the same. */
+/**
+ * Two nicknames that look the same to people ("Taro", "ｔａｒｏ", "TARO", "Тaro" with a
+ * Cyrillic Т) are the same: a room refuses the second (see confusables.ts).
+ */
 export function nicknameKey(nickname: string): string {
-  return nickname.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
+  return latinLookAlikes(nickname.normalize("NFKC")).toLowerCase().replace(/\s+/g, " ").trim();
 }
 
 export function isRoomLanguage(value: unknown): value is RoomLanguage {

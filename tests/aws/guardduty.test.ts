@@ -14,7 +14,7 @@ describe("step 8: GuardDuty (moto)", () => {
     const before = await runCheck(guardduty, aws);
     expect(before).toMatchObject({ state: "todo", detail: { status: "none", region: "ap-northeast-1" } });
 
-    expect(await runFix(guardduty, aws, {}, { ledger })).toEqual({ ok: true, data: { action: "created" } });
+    expect(await runFix(guardduty, aws, {}, { ledger })).toEqual({ ok: true, data: { action: "created", optionalPlans: "off" } });
     // moto would accept a second detector in the region (AWS would not): Hajime looks first.
     expect(await runFix(guardduty, aws, {}, { ledger })).toEqual({ ok: true, data: { action: "already-enabled" } });
 
@@ -55,5 +55,33 @@ describe("step 8: GuardDuty (moto)", () => {
     await aws.guardduty.send(new CreateDetectorCommand({ Enable: true }));
     expect(await runCheck(guardduty, aws)).toMatchObject({ state: "done", detail: { status: "enabled", hajime: false, region: "us-west-2" } });
     expect(await detectorIds(aws, "ap-northeast-1")).toEqual([]);
+  });
+});
+
+/** Issue 8, item 9: GuardDuty's optional protection plans (stricter stand-in: detector-default-features). */
+describe("step 8 against AWS's rules (stricter stand-in)", () => {
+  it("makes the detector with every optional protection plan off, where GuardDuty would turn them on", async () => {
+    const { aws } = await attendee();
+    expect(await runFix(guardduty, aws, {}, { ledger: new MemoryLedger() })).toEqual({ ok: true, data: { action: "created", optionalPlans: "off" } });
+    const [id] = await detectorIds(aws);
+    const features = (await aws.guardduty.send(new GetDetectorCommand({ DetectorId: id }))).Features ?? [];
+    expect(features.map((f) => [f.Name, f.Status]).sort()).toEqual(
+      [
+        ["EBS_MALWARE_PROTECTION", "DISABLED"],
+        ["EKS_AUDIT_LOGS", "DISABLED"],
+        ["LAMBDA_NETWORK_LOGS", "DISABLED"],
+        ["RDS_LOGIN_EVENTS", "DISABLED"],
+        ["RUNTIME_MONITORING", "DISABLED"],
+        ["S3_DATA_EVENTS", "DISABLED"],
+      ].sort(),
+    );
+  });
+
+  it("uses the detector another tab made a moment ago instead of failing (one detector per Region)", async () => {
+    const { aws } = await attendee();
+    await aws.guardduty.send(new CreateDetectorCommand({ Enable: true, Tags: { [HAJIME_TAG_KEY]: HAJIME_TAG_VALUE } }));
+    await expect(aws.guardduty.send(new CreateDetectorCommand({ Enable: true }))).rejects.toThrow(/detector already exists/);
+    expect(await runFix(guardduty, aws, {}, { ledger: new MemoryLedger() })).toEqual({ ok: true, data: { action: "already-enabled" } });
+    expect(await detectorIds(aws)).toHaveLength(1);
   });
 });

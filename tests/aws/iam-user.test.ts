@@ -14,13 +14,14 @@ import { describe, expect, it, vi } from "vitest";
 import type { Aws } from "@/lib/aws/clients";
 import { aliasOrAccountId } from "@/lib/aws/iam-users";
 import { MemoryLedger } from "@/lib/aws/ledger";
-import { runCheck, runFix } from "@/lib/aws/run";
+import { runCheck, runFix, runFixAndCheck } from "@/lib/aws/run";
 import { adminGroup } from "@/lib/aws/steps/admin-group";
 import { iamUser } from "@/lib/aws/steps/iam-user";
 import { passwordPolicy } from "@/lib/aws/steps/password-policy";
 import { AWS_DEFAULT_POLICY, BASELINE_POLICY } from "@/lib/workshop/password-rules";
 import { consoleSignInUrl } from "@/lib/workshop/sign-in-url";
 import { attendee } from "./attendee";
+import { strictAws } from "./strict";
 
 const ctx = () => ({ ledger: new MemoryLedger() });
 const GOOD = "Kd7#mPq2xW!vT9";
@@ -173,5 +174,24 @@ describe("step 5: IAM user (moto)", () => {
     const alias = `hajime-${accountId}`;
     await aws.iam.send(new CreateAccountAliasCommand({ AccountAlias: alias }));
     expect(consoleSignInUrl(await aliasOrAccountId(aws), aws.partition)).toBe(`https://${alias}.signin.aws.amazon.com/console`);
+  });
+});
+
+/** Issue 8, item 5: IAM is eventually consistent (stricter stand-in: iam-eventual-consistency). */
+describe("step 5 while IAM is still spreading a change (stricter stand-in)", () => {
+  it("creates the user, its password and its membership although IAM says NoSuchEntity for a moment", async () => {
+    const { aws, accountId } = await attendee();
+    expect((await runFix(adminGroup, aws, {}, ctx())).ok).toBe(true);
+    strictAws().configure(accountId, { rules: { "iam-eventual-consistency": true } });
+    const res = await runFix(iamUser, aws, { userName: "taro", password: GOOD }, ctx());
+    expect(res).toEqual({ ok: true, data: { userName: "taro", createdUser: true, consolePassword: "created", addedToGroup: true } });
+  });
+
+  it("re-checks after the fix until IAM shows the change, so the card does not say 'to do' after success", async () => {
+    const { aws, accountId } = await attendee();
+    expect((await runFix(adminGroup, aws, {}, ctx())).ok).toBe(true);
+    strictAws().configure(accountId, { rules: { "iam-eventual-consistency": true } });
+    const res = await runFixAndCheck(iamUser, aws, { userName: "taro", password: GOOD }, ctx());
+    expect(res).toMatchObject({ ok: true, data: { outcome: { state: "done", detail: { consoleAdmins: ["taro"] } } } });
   });
 });

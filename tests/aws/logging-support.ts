@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { GetBucketTaggingCommand, HeadBucketCommand, ListObjectVersionsCommand } from "@aws-sdk/client-s3";
-import { DescribeTrailsCommand } from "@aws-sdk/client-cloudtrail";
+import { CreateBucketCommand, GetBucketTaggingCommand, HeadBucketCommand, ListObjectVersionsCommand, PutBucketPolicyCommand, type BucketLocationConstraint } from "@aws-sdk/client-s3";
+import { CreateTrailCommand, DescribeTrailsCommand, StartLoggingCommand } from "@aws-sdk/client-cloudtrail";
 import { GetDetectorCommand, ListDetectorsCommand } from "@aws-sdk/client-guardduty";
 import type { Aws } from "@/lib/aws/clients";
 import type { CreatedLedger } from "@/lib/aws/ledger";
@@ -81,4 +81,51 @@ export async function runTeardown(aws: Aws, ledger: CreatedLedger) {
     }
   }
   return { plan, results };
+}
+
+/**
+ * An attendee's own trail, made as on AWS: their own bucket with the CloudTrail user guide's
+ * bucket policy (AWS refuses CreateTrail without it; the stand-in does too), then the trail.
+ */
+export async function givenTrail(
+  aws: Aws,
+  opts: { name: string; bucket?: string; multiRegion?: boolean; logging?: boolean },
+): Promise<{ name: string; bucket: string }> {
+  const bucket = opts.bucket ?? uniqueBucket("attendee-logs");
+  if (!(await bucketExists(aws, bucket))) {
+    await aws.s3.send(
+      new CreateBucketCommand({
+        Bucket: bucket,
+        ...(aws.region === "us-east-1" ? {} : { CreateBucketConfiguration: { LocationConstraint: aws.region as BucketLocationConstraint } }),
+      }),
+    );
+  }
+  await aws.s3.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: cloudTrailBucketPolicy(bucket, aws.accountId) }));
+  await aws.cloudtrail.send(new CreateTrailCommand({ Name: opts.name, S3BucketName: bucket, IsMultiRegionTrail: opts.multiRegion ?? false }));
+  if (opts.logging ?? true) await aws.cloudtrail.send(new StartLoggingCommand({ Name: opts.name }));
+  return { name: opts.name, bucket };
+}
+
+/** The bucket policy of the CloudTrail user guide (create-s3-bucket-policy-for-cloudtrail), for any trail of the account. */
+export function cloudTrailBucketPolicy(bucket: string, accountId: string): string {
+  return JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "AWSCloudTrailAclCheck",
+        Effect: "Allow",
+        Principal: { Service: "cloudtrail.amazonaws.com" },
+        Action: "s3:GetBucketAcl",
+        Resource: `arn:aws:s3:::${bucket}`,
+      },
+      {
+        Sid: "AWSCloudTrailWrite",
+        Effect: "Allow",
+        Principal: { Service: "cloudtrail.amazonaws.com" },
+        Action: "s3:PutObject",
+        Resource: `arn:aws:s3:::${bucket}/AWSLogs/${accountId}/*`,
+        Condition: { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control" } },
+      },
+    ],
+  });
 }

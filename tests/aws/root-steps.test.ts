@@ -7,6 +7,7 @@ import { rootAccessKeys } from "@/lib/aws/steps/root-access-keys";
 import { rootMfa } from "@/lib/aws/steps/root-mfa";
 import { messages } from "@/messages";
 import { attendee } from "./attendee";
+import { strictAws } from "./strict";
 
 describe("steps 1 and 2: root access keys and root MFA", () => {
   it("against real moto: step 1 is done (no root keys) and step 2 todo (moto always reports root MFA off)", async () => {
@@ -44,5 +45,26 @@ describe("steps 1 and 2: root access keys and root MFA", () => {
     } finally {
       mock.restore();
     }
+  });
+});
+
+/**
+ * The step 2 verdict: a member account whose root access AWS Organizations manages centrally
+ * has no root password at all. GetAccountSummary says so (AccountPasswordPresent); moto leaves
+ * the key out, the stricter stand-in (root-credentials) reports it as AWS does.
+ */
+describe("step 2 with root access managed centrally (stricter stand-in)", () => {
+  it("is done, and says why, when the root user has no password, keys or MFA", async () => {
+    const { aws, accountId } = await attendee();
+    strictAws().configure(accountId, { rootCredentials: "none" });
+    expect(await runCheck(rootMfa, aws)).toMatchObject({ state: "done", detail: { enabled: false, rootCredentials: "none" } });
+    expect(await runCheck(rootAccessKeys, aws)).toMatchObject({ state: "done" });
+    const t = createTranslator({ locale: "en", messages: messages.en, namespace: "steps.root-mfa" });
+    expect(t("noRootCredentials")).toContain("managed centrally");
+  });
+
+  it("stays to do in a standalone account whose root user has a password and no MFA", async () => {
+    const { aws } = await attendee();
+    expect(await runCheck(rootMfa, aws)).toMatchObject({ state: "todo", detail: { enabled: false, rootCredentials: "present" } });
   });
 });

@@ -1,5 +1,6 @@
 import {
   BadRequestException,
+  CreateDetectorCommand,
   CreateSampleFindingsCommand,
   GetFindingsCommand,
   ListFindingsCommand,
@@ -17,10 +18,12 @@ import { attendee } from "./attendee";
 import { detectorIds } from "./logging-support";
 
 /**
- * moto has no CreateSampleFindings, ListFindings or GetFindings (it answers 404). These
- * tests mock THOSE THREE CALLS ALONE with aws-sdk-client-mock, answering with the shapes of
- * the GuardDuty API reference (tests/support/guardduty-samples.ts); every other call (the
- * detector: ListDetectors, GetDetector, CreateDetector) still goes to moto.
+ * moto has no CreateSampleFindings, ListFindings or GetFindings (it answers 404). The
+ * stricter AWS stand-in answers them (rule guardduty-sample-findings); the tests below that
+ * need to see or steer those calls (count them, refuse a finding type, hold findings back)
+ * mock THOSE THREE CALLS ALONE with aws-sdk-client-mock, answering with the shapes of the
+ * GuardDuty API reference (tests/support/guardduty-samples.ts); every other call (the
+ * detector: ListDetectors, GetDetector, CreateDetector) still goes through the stand-in to moto.
  */
 type GuardDutyMock = ReturnType<typeof mockSampleFindingCalls>;
 
@@ -153,5 +156,24 @@ describe("step 9: GuardDuty sample findings (moto, with CreateSampleFindings/Lis
     timing.polls = 3;
     expect(await runFix(sampleFindings, aws, {}, { ledger: new MemoryLedger() })).toEqual({ ok: false, code: "findings-not-ready" });
     expect(mock.commandCalls(ListFindingsCommand)).toHaveLength(3);
+  });
+});
+
+/** Issue 8, item 9: the stricter stand-in answers the three sample-finding calls (guardduty-sample-findings). */
+describe("step 9 in a detector the attendee already had (stricter stand-in)", () => {
+  it("asks before generating sample findings that would reach the attendee's own notifications", async () => {
+    const { aws } = await attendee();
+    await aws.guardduty.send(new CreateDetectorCommand({ Enable: true }));
+    expect(await runCheck(sampleFindings, aws)).toMatchObject({ state: "todo", detail: { detector: "enabled", owner: "theirs", findings: [] } });
+    expect(await runFix(sampleFindings, aws, {}, { ledger: new MemoryLedger() })).toEqual({ ok: false, code: "sample-findings-unconfirmed" });
+    expect((await runCheck(sampleFindings, aws)).state).toBe("todo");
+    expect((await runFix(sampleFindings, aws, { confirmTheirs: true }, { ledger: new MemoryLedger() })).ok).toBe(true);
+    expect(await runCheck(sampleFindings, aws)).toMatchObject({ state: "done", detail: { owner: "theirs" } });
+  });
+
+  it("generates them at once in the detector Hajime made", async () => {
+    const { aws } = await withDetector();
+    expect(await runFix(sampleFindings, aws, {}, { ledger: new MemoryLedger() })).toMatchObject({ ok: true });
+    expect(await runCheck(sampleFindings, aws)).toMatchObject({ state: "done", detail: { owner: "hajime" } });
   });
 });

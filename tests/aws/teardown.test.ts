@@ -1,11 +1,14 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CreateTrailCommand, GetTrailStatusCommand, StartLoggingCommand, StopLoggingCommand } from "@aws-sdk/client-cloudtrail";
+import { GetTrailStatusCommand, OperationNotPermittedException, StopLoggingCommand } from "@aws-sdk/client-cloudtrail";
+import { CreateVirtualMFADeviceCommand, ListVirtualMFADevicesCommand } from "@aws-sdk/client-iam";
+import { generate } from "otplib";
 import { CreateDetectorCommand } from "@aws-sdk/client-guardduty";
 import {
   CreateBucketCommand,
   DeleteObjectCommand,
+  PutBucketPolicyCommand,
   PutBucketVersioningCommand,
   PutObjectCommand,
 } from "@aws-sdk/client-s3";
@@ -14,15 +17,19 @@ import { createAws } from "@/lib/aws/clients";
 import { MemoryLedger } from "@/lib/aws/ledger";
 import { ledgerForAccount } from "@/lib/aws/ledger-store";
 import { runCheck, runFix } from "@/lib/aws/run";
+import { adminGroup } from "@/lib/aws/steps/admin-group";
 import { cloudtrail } from "@/lib/aws/steps/cloudtrail";
 import { guardduty } from "@/lib/aws/steps/guardduty";
+import { iamUser } from "@/lib/aws/steps/iam-user";
+import { startVirtualMfa, userMfa } from "@/lib/aws/steps/user-mfa";
 import { discover } from "@/lib/aws/teardown/discover";
 import { removeResource } from "@/lib/aws/teardown/remove";
 import { checkTeardown, teardown } from "@/lib/aws/teardown/step";
 import { createBucket } from "@/lib/aws/logging/buckets";
 import { mapLimit } from "@/lib/aws/map-limit";
 import { attendee } from "./attendee";
-import { bucketExists, detectorIds, detectorStatus, runTeardown, trailNames, uniqueBucket, versionCount } from "./logging-support";
+import { bucketExists, detectorIds, detectorStatus, givenTrail, runTeardown, trailNames, uniqueBucket, versionCount } from "./logging-support";
+import { strictAws } from "./strict";
 
 beforeAll(() => {
   // Step 10's registered check reads the SQLite ledger: give it a scratch DATA_DIR.
@@ -30,7 +37,8 @@ beforeAll(() => {
 });
 
 async function steps7and8(aws: Parameters<typeof discover>[0], ledger: MemoryLedger, bucket = uniqueBucket()) {
-  expect((await runFix(cloudtrail, aws, { bucketName: bucket, trailName: "hajime-trail" }, { ledger })).ok).toBe(true);
+  const input = { bucketName: bucket, trailName: "hajime-trail", acknowledgeCost: true };
+  expect((await runFix(cloudtrail, aws, input, { ledger })).ok).toBe(true);
   expect((await runFix(guardduty, aws, {}, { ledger })).ok).toBe(true);
   return bucket;
 }
@@ -40,11 +48,8 @@ describe("step 10: teardown (moto)", () => {
     const { aws, keys } = await attendee("ap-northeast-1");
     // What the attendee had before the hands-on: a trail writing to their own bucket, and
     // GuardDuty in another region. None of it is tagged.
-    const theirs = uniqueBucket("attendee-logs");
-    await aws.s3.send(new CreateBucketCommand({ Bucket: theirs, CreateBucketConfiguration: { LocationConstraint: "ap-northeast-1" } }));
+    const { bucket: theirs } = await givenTrail(aws, { name: "company-audit", multiRegion: true });
     await aws.s3.send(new PutObjectCommand({ Bucket: theirs, Key: "keep.txt", Body: "mine" }));
-    await aws.cloudtrail.send(new CreateTrailCommand({ Name: "company-audit", S3BucketName: theirs, IsMultiRegionTrail: true }));
-    await aws.cloudtrail.send(new StartLoggingCommand({ Name: "company-audit" }));
     const west = createAws({ keys, region: "us-west-2", accountId: keys.accountId });
     const { DetectorId: theirDetector } = await west.guardduty.send(new CreateDetectorCommand({ Enable: true }));
 
@@ -216,30 +221,33 @@ describe("step 10: teardown (moto)", () => {
     expect(await detectorIds(aws)).toEqual([]);
   });
 
-  it("keeps a detector the attendee had and Hajime only re-enabled", async () => {
+  // Issue 8, item 3: an enabled detector keeps billing; Hajime restores the state it found.
+  it("turns a detector the attendee had, off, and Hajime re-enabled off again: in the plan, never deleted", async () => {
     const { aws } = await attendee();
     const { DetectorId } = await aws.guardduty.send(new CreateDetectorCommand({ Enable: false }));
     const ledger = new MemoryLedger();
     await steps7and8(aws, ledger);
-    const { plan } = await runTeardown(aws, ledger);
-    expect(plan.remove.map((r) => r.kind)).toEqual(["trail", "bucket"]);
-    expect(plan.keep).toContainEqual({ kind: "detector", name: DetectorId, region: aws.region, reason: "re-enabled" });
+    expect(await detectorStatus(aws, DetectorId!)).toBe("ENABLED");
+    expect((await checkTeardown(aws, ledger)).detail).toMatchObject({
+      remaining: expect.arrayContaining([{ kind: "detector", name: DetectorId, region: aws.region, action: "disable" }]),
+    });
+
+    const { plan, results } = await runTeardown(aws, ledger);
+    expect(plan.remove).toContainEqual({ kind: "detector", name: DetectorId, region: aws.region, enabled: true, action: "disable" });
+    expect(plan.keep.filter((k) => k.kind === "detector")).toEqual([]);
+    expect(results.map((r) => r.result)).toEqual(["removed", "removed", "restored"]);
     expect(await detectorIds(aws)).toEqual([DetectorId]);
-    expect(await removeResource(aws, ledger, { kind: "detector", name: DetectorId!, region: aws.region })).toEqual({
-      ok: false,
-      code: "not-hajime",
-    });
-    expect(await checkTeardown(aws, ledger)).toMatchObject({
-      state: "done",
-      detail: { reEnabled: [{ kind: "detector", name: DetectorId, region: aws.region }] },
-    });
+    expect(await detectorStatus(aws, DetectorId!)).toBe("DISABLED");
+    expect(await checkTeardown(aws, ledger)).toMatchObject({ state: "done", detail: { remaining: [], cleaned: 3 } });
+    // Asked again, it is the attendee's as it was: nothing to do, and never deleted.
+    expect((await runTeardown(aws, ledger)).plan.remove).toEqual([]);
+    expect(await removeResource(aws, ledger, { kind: "detector", name: DetectorId!, region: aws.region })).toEqual({ ok: false, code: "not-hajime" });
+    expect(await detectorIds(aws)).toEqual([DetectorId]);
   });
 
   it("refuses to remove what is not Hajime's, whatever the request names", async () => {
     const { aws } = await attendee();
-    const theirs = uniqueBucket("attendee");
-    await aws.s3.send(new CreateBucketCommand({ Bucket: theirs, CreateBucketConfiguration: { LocationConstraint: "ap-northeast-1" } }));
-    await aws.cloudtrail.send(new CreateTrailCommand({ Name: "their-trail", S3BucketName: theirs }));
+    const { bucket: theirs } = await givenTrail(aws, { name: "their-trail", logging: false });
     const { DetectorId } = await aws.guardduty.send(new CreateDetectorCommand({ Enable: true }));
     const ledger = new MemoryLedger();
     for (const ref of [
@@ -282,5 +290,96 @@ describe("step 10: teardown (moto)", () => {
     });
     await runTeardown(aws, ledgerForAccount(accountId));
     expect(await runCheck(teardown, aws)).toMatchObject({ state: "done", detail: { remaining: [], cleaned: 2 } });
+  });
+});
+
+/** Issue 8, items 7 and 8: teardown planning on a real account's awkward corners (stricter stand-in). */
+describe("step 10 against AWS's rules (stricter stand-in)", () => {
+  it("plans around a bucket whose policy denies GetBucketTagging: kept, 'could not read'; Hajime's still removed", async () => {
+    const { aws, accountId } = await attendee();
+    const ledger = new MemoryLedger();
+    const bucket = await steps7and8(aws, ledger);
+    const locked = uniqueBucket("locked");
+    await aws.s3.send(new CreateBucketCommand({ Bucket: locked, CreateBucketConfiguration: { LocationConstraint: "ap-northeast-1" } }));
+    await aws.s3.send(
+      new PutBucketPolicyCommand({
+        Bucket: locked,
+        Policy: JSON.stringify({
+          Version: "2012-10-17",
+          Statement: [{ Sid: "NoTagReads", Effect: "Deny", Principal: "*", Action: "s3:GetBucketTagging", Resource: `arn:aws:s3:::${locked}` }],
+        }),
+      }),
+    );
+    const { plan, results } = await runTeardown(aws, ledger);
+    expect(plan.keep).toContainEqual({ kind: "bucket", name: locked, region: "ap-northeast-1", reason: "unreadable" });
+    expect(plan.remove.map((r) => r.name)).toContain(bucket);
+    expect(results.map((r) => r.result)).toEqual(["removed", "removed", "removed"]);
+    expect(await bucketExists(aws, locked)).toBe(true);
+    expect(accountId).toBeTruthy();
+  });
+
+  it("finds Hajime's trail by its tag beside an organization trail of another account (ListTags would refuse the batch)", async () => {
+    const { aws, accountId } = await attendee();
+    strictAws().configure(accountId, {
+      organizationTrail: { name: "org-trail", homeRegion: "ap-northeast-1", managementAccount: "999900001111", bucket: "org-logs", status: "logging", selectors: "all" },
+    });
+    await steps7and8(aws, new MemoryLedger(), uniqueBucket());
+    // The server forgot everything: only tags say what is Hajime's.
+    const { plan } = await runTeardown(aws, new MemoryLedger());
+    expect(plan.remove.map((r) => `${r.kind}:${r.name}`)).toEqual(expect.arrayContaining(["trail:hajime-trail"]));
+    expect(plan.keep).toContainEqual({ kind: "trail", name: "org-trail", region: "ap-northeast-1", reason: "not-hajime" });
+  });
+
+  // A ListTags batch can fail for reasons the stand-in does not model: a stand-in for that one
+  // call (a client middleware) refuses every ListTags request of more than one ARN.
+  it("asks one ARN at a time when a ListTags batch fails", async () => {
+    const { aws } = await attendee();
+    await givenTrail(aws, { name: "their-trail", logging: false });
+    await steps7and8(aws, new MemoryLedger(), uniqueBucket());
+    const client = aws.cloudtrailIn("ap-northeast-1");
+    const asked: number[] = [];
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const ids = (args.input as { ResourceIdList?: string[] }).ResourceIdList;
+        if (context.commandName === "ListTagsCommand" && ids) {
+          asked.push(ids.length);
+          if (ids.length > 1) throw new OperationNotPermittedException({ message: "The operation is not permitted.", $metadata: { httpStatusCode: 400 } });
+        }
+        return next(args);
+      },
+      { step: "initialize", name: "refuseListTagsBatches" },
+    );
+    try {
+      const found = await discover(aws, new MemoryLedger());
+      expect(found.remove.map((r) => `${r.kind}:${r.name}`)).toContain("trail:hajime-trail");
+      expect(found.keep).toContainEqual({ kind: "trail", name: "their-trail", region: "ap-northeast-1", reason: "not-hajime" });
+      expect(asked).toEqual([2, 1, 1]);
+    } finally {
+      client.middlewareStack.remove("refuseListTagsBatches");
+    }
+  });
+
+  it("removes Hajime's unused MFA devices from an abandoned step 6, never an enabled one or the attendee's own", async () => {
+    const { aws } = await attendee();
+    expect((await runFix(adminGroup, aws, {}, { ledger: new MemoryLedger() })).ok).toBe(true);
+    for (const userName of ["taro", "hanako"]) {
+      expect((await runFix(iamUser, aws, { userName, password: "Kd7#mPq2xW!vT9" }, { ledger: new MemoryLedger() })).ok).toBe(true);
+    }
+    // taro: step 6 started and abandoned. hanako: finished. Plus a device the attendee made in the console.
+    expect(await startVirtualMfa(aws, "taro")).toMatchObject({ ok: true, data: { state: "created" } });
+    const hanako = await startVirtualMfa(aws, "hanako");
+    if (!hanako.ok || hanako.data.state !== "created") throw new Error("no device");
+    const now = Math.floor(Date.now() / 1000);
+    const codes = { code1: await generate({ secret: hanako.data.secret, epoch: now }), code2: await generate({ secret: hanako.data.secret, epoch: now + 30 }) };
+    expect((await runFix(userMfa, aws, { userName: "hanako", serialNumber: hanako.data.serialNumber, ...codes }, { ledger: new MemoryLedger() })).ok).toBe(true);
+    await aws.iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: "my-spare" }));
+
+    const ledger = new MemoryLedger();
+    const { plan, results } = await runTeardown(aws, ledger);
+    expect(plan.remove).toEqual([{ kind: "mfa-device", name: "taro", region: "global" }]);
+    expect(results).toEqual([{ ref: { kind: "mfa-device", name: "taro", region: "global" }, result: "removed", calls: 1 }]);
+    const left = ((await aws.iam.send(new ListVirtualMFADevicesCommand({ AssignmentStatus: "Any" }))).VirtualMFADevices ?? []).map((d) => d.SerialNumber!.split("mfa/")[1]);
+    expect(left.sort()).toEqual(["hanako", "my-spare"]);
+    expect(await removeResource(aws, ledger, { kind: "mfa-device", name: "taro", region: "global" })).toEqual({ ok: true, data: { status: "gone" } });
   });
 });

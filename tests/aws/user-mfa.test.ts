@@ -1,4 +1,6 @@
 import {
+  AddUserToGroupCommand,
+  CreateAccessKeyCommand,
   CreateLoginProfileCommand,
   CreateUserCommand,
   CreateVirtualMFADeviceCommand,
@@ -17,6 +19,7 @@ import { adminGroup } from "@/lib/aws/steps/admin-group";
 import { iamUser } from "@/lib/aws/steps/iam-user";
 import { startVirtualMfa, userMfa, type MfaStart } from "@/lib/aws/steps/user-mfa";
 import { attendee } from "./attendee";
+import { strictAws } from "./strict";
 
 const ctx = () => ({ ledger: new MemoryLedger() });
 const PASSWORD = "Kd7#mPq2xW!vT9";
@@ -33,6 +36,12 @@ async function withConsoleAdmin(userName = "taro"): Promise<{ aws: Aws; accountI
 async function phoneCodes(secret: string): Promise<{ code1: string; code2: string }> {
   const now = Math.floor(Date.now() / 1000);
   return { code1: await generate({ secret, epoch: now }), code2: await generate({ secret, epoch: now + 30 }) };
+}
+
+/** The same codes, named as EnableMFADevice names them. */
+async function awsCodes(secret: string): Promise<{ AuthenticationCode1: string; AuthenticationCode2: string }> {
+  const { code1, code2 } = await phoneCodes(secret);
+  return { AuthenticationCode1: code1, AuthenticationCode2: code2 };
 }
 
 async function start(aws: Aws, userName: string): Promise<Extract<MfaStart, { state: "created" }>> {
@@ -116,7 +125,8 @@ describe("step 6: MFA for the IAM user (moto)", () => {
     // A device called "hanako", assigned to taro.
     const device = await aws.iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: "hanako", Path: "/" }));
     const serial = device.VirtualMFADevice!.SerialNumber!;
-    await aws.iam.send(new EnableMFADeviceCommand({ UserName: "taro", SerialNumber: serial, AuthenticationCode1: "123456", AuthenticationCode2: "234567" }));
+    const seed = new TextDecoder().decode(device.VirtualMFADevice!.Base32StringSeed);
+    await aws.iam.send(new EnableMFADeviceCommand({ UserName: "taro", SerialNumber: serial, ...(await awsCodes(seed)) }));
 
     expect(await startVirtualMfa(aws, "hanako")).toEqual({ ok: false, code: "mfa-device-in-use", params: { user: "hanako" } });
     expect(await virtualDevices(aws)).toEqual([{ serial: `arn:aws:iam::${accountId}:mfa/hanako`, user: "taro" }]);
@@ -144,6 +154,7 @@ describe("step 6: MFA for the IAM user (moto)", () => {
         { name: "taro", admin: true, mfa: true },
         { name: "guest", admin: false, mfa: false },
       ],
+      keysOnlyAdmins: [],
     });
   });
 
@@ -202,5 +213,58 @@ describe("step 6: MFA for the IAM user (moto)", () => {
       ctx(),
     );
     expect(res.ok).toBe(true);
+  });
+});
+
+/** Issue 8: step 6's one rule, IAM's eventual consistency and abandoned devices (stricter stand-in). */
+describe("step 6 against AWS's rules (stricter stand-in)", () => {
+  it("is done when every console user has MFA, whichever group they are in; not while there is none", async () => {
+    const { aws } = await attendee();
+    expect(await runCheck(userMfa, aws)).toMatchObject({ state: "todo", detail: { users: [], keysOnlyAdmins: [] } });
+    // The only console user is outside admin (a group made in the console, say), with MFA on.
+    await aws.iam.send(new CreateUserCommand({ UserName: "taro" }));
+    await aws.iam.send(new CreateLoginProfileCommand({ UserName: "taro", Password: PASSWORD }));
+    expect(await runCheck(userMfa, aws)).toMatchObject({ state: "todo", detail: { users: [{ name: "taro", admin: false, mfa: false }] } });
+    const started = await start(aws, "taro");
+    expect((await runFix(userMfa, aws, { userName: "taro", serialNumber: started.serialNumber, ...(await phoneCodes(started.secret)) }, ctx())).ok).toBe(true);
+    expect(await runCheck(userMfa, aws)).toEqual(expect.objectContaining({ state: "done", detail: { users: [{ name: "taro", admin: false, mfa: true }], keysOnlyAdmins: [] } }));
+  });
+
+  it("names a keys-only admin without MFA (Security Hub IAM.19) without holding the step back (IAM.5)", async () => {
+    const { aws } = await withConsoleAdmin("taro");
+    const started = await start(aws, "taro");
+    await runFix(userMfa, aws, { userName: "taro", serialNumber: started.serialNumber, ...(await phoneCodes(started.secret)) }, ctx());
+    await aws.iam.send(new CreateUserCommand({ UserName: "deploy-bot" }));
+    await aws.iam.send(new AddUserToGroupCommand({ UserName: "deploy-bot", GroupName: "admin" }));
+    await aws.iam.send(new CreateAccessKeyCommand({ UserName: "deploy-bot" }));
+    expect(await runCheck(userMfa, aws)).toEqual(
+      expect.objectContaining({ state: "done", detail: { users: [{ name: "taro", admin: true, mfa: true }], keysOnlyAdmins: ["deploy-bot"] } }),
+    );
+  });
+
+  it("restarting step 6 removes Hajime's device abandoned long enough ago for another user, never a fresh one or the attendee's own", async () => {
+    const { aws } = await withConsoleAdmin("taro");
+    expect((await runFix(iamUser, aws, { userName: "hanako", password: PASSWORD }, ctx())).ok).toBe(true);
+    await start(aws, "taro"); // abandoned
+    await aws.iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: "my-spare" }));
+    // A minute later: taro's QR may still be on someone's screen (another attendee, same account).
+    await start(aws, "hanako");
+    expect((await virtualDevices(aws)).map((d) => d.serial!.split("mfa/")[1]).sort()).toEqual(["hanako", "my-spare", "taro"]);
+    // Twenty minutes later, hanako starts again: taro's device is abandoned and goes.
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 20 * 60_000 });
+    try {
+      await start(aws, "hanako");
+    } finally {
+      vi.useRealTimers();
+    }
+    expect((await virtualDevices(aws)).map((d) => d.serial!.split("mfa/")[1]).sort()).toEqual(["hanako", "my-spare"]);
+  });
+
+  it("waits out IAM's eventual consistency when a device name was just deleted, and never shows the raw error", async () => {
+    const { aws, accountId } = await withConsoleAdmin("taro");
+    strictAws().configure(accountId, { rules: { "iam-eventual-consistency": true } });
+    const first = await start(aws, "taro");
+    const again = await startVirtualMfa(aws, "taro");
+    expect(again).toMatchObject({ ok: true, data: { state: "created", serialNumber: first.serialNumber } });
   });
 });

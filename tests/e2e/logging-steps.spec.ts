@@ -40,6 +40,11 @@ test("steps 7–10 in English: trail, GuardDuty, sample findings (GuardDuty samp
   const submit = ct.getByRole("button", { name: "Create the bucket and trail and start logging" });
   await expect(submit).toBeDisabled();
 
+  // The attendee already has a trail: a second one is charged, so Hajime asks first (issue 8, item 2).
+  await expect(ct.getByTestId("cloudtrail-cost")).toContainText("1 trail already exists in this account.");
+  await expect(submit).toBeDisabled();
+  await ct.getByLabel("I understand that another trail is charged: make it anyway").check();
+
   await bucketInput.fill(taken);
   await submit.click();
   await expect(ct.getByRole("alert")).toContainText("already used by another AWS account");
@@ -77,7 +82,7 @@ test("steps 7–10 in English: trail, GuardDuty, sample findings (GuardDuty samp
 
   // Step 10 on the checklist lists what is left and leads to the teardown page.
   const td = stepState(page, "teardown");
-  await expect(td).toContainText("3 resources made by Hajime are still there.");
+  await expect(td).toContainText("3 resources Hajime made or changed are still there.");
   await td.getByTestId("open-teardown").click();
   await expect(page).toHaveURL(/\/en\/teardown/);
 
@@ -139,7 +144,7 @@ test("steps 7–10 in Japanese on a phone (GuardDuty sample-finding calls mocked
   await stepState(page, "teardown").getByTestId("open-teardown").click();
   await expect(page.getByRole("heading", { name: "削除するもの" })).toBeVisible();
   await expect(page.getByTestId("teardown-row")).toHaveCount(3);
-  await page.getByRole("button", { name: "3 個のリソースを削除する" }).click();
+  await page.getByRole("button", { name: "3 個のリソースを片付ける" }).click();
   await expect(page.getByTestId("teardown-result")).toContainText("後片付けが終わりました");
 
   // Running it again is fine: nothing is left, and it says so.

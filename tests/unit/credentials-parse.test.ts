@@ -94,6 +94,11 @@ describe("accepted pastes", () => {
     expect(c.accessKeyId).toBe(KEY);
   });
 
+  it("strips bidirectional marks (LRM, RLM, U+202E and the isolates) that right-to-left text and chat apps add", () => {
+    const c = ok(`\u200Fexport AWS_ACCESS_KEY_ID=\u202E${KEY}\u202C\u200E\nexport AWS_SECRET_ACCESS_KEY=\u2066${SECRET}\u2069\nexport AWS_SESSION_TOKEN=${TOKEN}\u061C`);
+    expect(c).toMatchObject({ accessKeyId: KEY, secretAccessKey: SECRET, sessionToken: TOKEN });
+  });
+
   it("reads AWS_REGION / AWS_DEFAULT_REGION when present, ignores junk regions", () => {
     expect(ok(`export AWS_ACCESS_KEY_ID=${KEY}\nexport AWS_SECRET_ACCESS_KEY=${SECRET}\nexport AWS_SESSION_TOKEN=${TOKEN}\nexport AWS_DEFAULT_REGION=us-west-2`).region).toBe("us-west-2");
     expect(ok(`export AWS_ACCESS_KEY_ID=${KEY}\nexport AWS_SECRET_ACCESS_KEY=${SECRET}\nexport AWS_SESSION_TOKEN=${TOKEN}\nexport AWS_REGION=<script>`).region).toBeUndefined();
@@ -153,6 +158,8 @@ describe("refused pastes", () => {
     ["expiry impossible date", env(KEY, SECRET, TOKEN, "2026-13-45T06:00:00Z"), "bad-expiration"],
     ["two credential-file profiles", `[a]\naws_access_key_id=${KEY}\naws_secret_access_key=${SECRET}\naws_session_token=${TOKEN}\n[b]\naws_access_key_id=ASIAZXCVBNMASDFGHJKL\naws_secret_access_key=${SECRET}\naws_session_token=${TOKEN}`, "several-sets"],
     ["two different key ids", `${env(KEY, SECRET, TOKEN)}\nexport AWS_ACCESS_KEY_ID=ASIAZXCVBNMASDFGHJKL`, "several-sets"],
+    ["an export set, then a JSON set", `${env(KEY, SECRET, TOKEN)}\n{"Version": 1, "AccessKeyId": "${KEY}", "SecretAccessKey": "${SECRET}", "SessionToken": "${TOKEN}"}`, "several-sets"],
+    ["a JSON set, then an export set", `{"Credentials": {"AccessKeyId": "${KEY}", "SecretAccessKey": "${SECRET}", "SessionToken": "${TOKEN}"}}\n${env(KEY, SECRET, TOKEN)}`, "several-sets"],
     ["only a secret", `export AWS_SECRET_ACCESS_KEY=${SECRET}`, "missing-access-key"],
     ["unrelated env exports", `export PATH=/usr/bin\nexport HOME=/root`, "unrecognized"],
     ["a raw access key alone", KEY, "unrecognized"],

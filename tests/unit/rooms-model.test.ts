@@ -40,6 +40,15 @@ describe("nicknames", () => {
     expect(nicknameKey("ＴＡＲＯ")).toBe(nicknameKey("taro"));
     expect(nicknameKey("ﾀﾛｳ")).toBe(nicknameKey("タロウ"));
   });
+  it("folds Cyrillic and Greek look-alikes of Latin letters for uniqueness", () => {
+    expect(nicknameKey("саrol")).toBe(nicknameKey("carol")); // Cyrillic с and а
+    expect(nicknameKey("САRОL")).toBe(nicknameKey("carol"));
+    expect(nicknameKey("Αlice")).toBe(nicknameKey("alice")); // Greek capital alpha
+    expect(nicknameKey("ТАRO")).toBe(nicknameKey("taro"));
+    // Names that only share letters stay apart.
+    expect(nicknameKey("Иван")).not.toBe(nicknameKey("ivan"));
+    expect(nicknameKey("たろう")).not.toBe(nicknameKey("taro"));
+  });
 });
 
 describe("where an attendee is", () => {

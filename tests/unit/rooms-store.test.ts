@@ -74,6 +74,9 @@ describe("RoomStore", () => {
     expect(first.ok).toBe(true);
     expect(store.join(room.code, "ｔａｒｏ", acct("ｔａｒｏ"))).toEqual({ ok: false, reason: "nickname-taken" });
     expect(store.join(room.code, "たろう", acct("たろう")).ok).toBe(true);
+    // Cyrillic look-alikes of a nickname in the room are the same nickname on the board.
+    expect(store.join(room.code, "carol", acct("carol")).ok).toBe(true);
+    expect(store.join(room.code, "саrol", acct("саrol"))).toEqual({ ok: false, reason: "nickname-taken" });
     if (!first.ok) throw new Error("join failed");
     expect(store.attendeeByToken(first.token)).toMatchObject({ code: room.code, attendee: { nickname: "Taro" } });
     expect(JSON.stringify(db.prepare("SELECT * FROM attendees").all())).not.toContain(first.token);

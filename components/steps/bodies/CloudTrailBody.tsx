@@ -3,7 +3,9 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
 import type { CloudTrailDetail, CloudTrailFixReport, TrailView } from "@/lib/aws/steps/cloudtrail";
+import { rememberBucket, rememberedBucket } from "@/lib/workshop/remembered-bucket";
 import { bucketNameProblem, DEFAULT_TRAIL_NAME, suggestBucketName, trailNameProblem } from "@/lib/workshop/trail-names";
+import { recordsEveryRegion } from "@/lib/workshop/trail-verdict";
 import { useRegionLabel } from "@/components/credentials/RegionName";
 import { Chip, ResourceName } from "@/components/logging/ResourceBadges";
 import { Button, Spinner } from "@/components/ui/Button";
@@ -14,9 +16,6 @@ import { useFix } from "../useFix";
 type StageState = "waiting" | "running" | "done" | "failed";
 type Stages = { bucket: StageState; trail: StageState };
 
-// The suggested name survives a reload, so a retry after a half-done run reuses the bucket.
-const STORED_BUCKET = "hajime.cloudtrail.bucket";
-
 export function CloudTrailBody() {
   const t = useTranslations("steps.cloudtrail");
   const { outcomes, session } = useWorkshop();
@@ -24,21 +23,51 @@ export function CloudTrailBody() {
   const detail = outcome?.detail as CloudTrailDetail | undefined;
   if (!detail) return null;
   const done = outcome?.state === "done";
-  const active = detail.trails.find((tr) => tr.multiRegion && tr.logging === true);
-  const stoppedTheirs = detail.trails.find((tr) => tr.multiRegion && tr.logging === false && !tr.hajime);
+  const recordedBy = detail.recordedBy;
+  // What keeps each all-region trail from counting (Hajime's own: the form below sets it right).
+  const gaps = done ? [] : detail.trails.filter((tr) => tr.multiRegion && !tr.hajime).flatMap(trailGaps);
 
   return (
     <div className="space-y-4">
       <TrailList trails={detail.trails} />
-      {done && active && (
+      {done && recordedBy && (
         <p className="text-sm font-semibold text-emerald-800" data-testid="cloudtrail-done">
-          {t("done", { trail: active.name })}
+          {recordedBy.kind === "organization" && !detail.trails.some((tr) => tr.name === recordedBy.trail && tr.logging === true)
+            ? t("doneOrganization", { trail: recordedBy.trail })
+            : t("done", { trail: recordedBy.trail })}
         </p>
       )}
-      {!done && stoppedTheirs && <p className="text-sm text-amber-900">{t("stoppedTheirs", { trail: stoppedTheirs.name })}</p>}
+      {gaps.length > 0 && (
+        <div className="space-y-1 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950" data-testid="cloudtrail-gaps">
+          {gaps.map((g) => (
+            <p key={`${g.trail}/${g.key}`}>{g.key === "stoppedTheirs" ? t("stoppedTheirs", g) : t(`gaps.${g.key}`, g)}</p>
+          ))}
+          <p className="text-xs">{t("gapsRule")}</p>
+        </div>
+      )}
       {session && !done && <TrailForm detail={detail} region={session.region} />}
     </div>
   );
+}
+
+type Gap = { trail: string; key: "stoppedTheirs" | "writeOnly" | "readOnly" | "none" | "excluded" | "only" | "unreadable"; sources: string };
+
+/** Why a multi-region trail does not count (Security Hub CloudTrail.1), in the card's words. */
+function trailGaps(tr: TrailView): Gap[] {
+  const gap = (key: Gap["key"], sources: string[] = []): Gap => ({ trail: tr.name, key, sources: sources.join(", ") });
+  const out: Gap[] = [];
+  if (tr.logging === false) out.push(gap("stoppedTheirs"));
+  const m = tr.management;
+  if (!m) {
+    if (!tr.fromOrganization) out.push(gap("unreadable"));
+    return out;
+  }
+  if (!m.read && !m.write) out.push(gap("none"));
+  else if (!m.read) out.push(gap("writeOnly"));
+  else if (!m.write) out.push(gap("readOnly"));
+  if (m.excludedSources.length > 0) out.push(gap("excluded", m.excludedSources));
+  if (m.onlySources.length > 0) out.push(gap("only", m.onlySources));
+  return out;
 }
 
 function TrailList({ trails }: { trails: TrailView[] }) {
@@ -81,18 +110,20 @@ function TrailForm({ detail, region }: { detail: CloudTrailDetail; region: strin
   const regionLabel = useRegionLabel();
   const fix = useFix<CloudTrailFixReport>("cloudtrail");
   const ids = { bucket: useId(), trail: useId(), bucketNote: useId(), trailNote: useId() };
-  // A Hajime trail that stopped logging: offer its names, so the fix restarts it.
-  const stoppedOwn = detail.trails.find((tr) => tr.hajime && tr.multiRegion && tr.logging !== true);
+  // A Hajime trail that does not count (stopped, or its selectors narrowed): offer its names,
+  // so the fix sets that trail right rather than making another.
+  const stoppedOwn = detail.trails.find((tr) => tr.hajime && tr.multiRegion && !recordsEveryRegion(tr));
   const [bucket, setBucket] = useState(stoppedOwn?.bucket ?? "");
   const [trail, setTrail] = useState(stoppedOwn?.name ?? DEFAULT_TRAIL_NAME);
   const [stages, setStages] = useState<Stages | null>(null);
   const [reports, setReports] = useState<{ bucket?: CloudTrailFixReport["bucket"]; trail?: CloudTrailFixReport["trail"] }>({});
+  const [acknowledged, setAcknowledged] = useState(false);
 
   useEffect(() => {
     if (bucket) return;
-    const stored = window.sessionStorage.getItem(STORED_BUCKET);
+    const stored = rememberedBucket();
     const name = stored && !bucketNameProblem(stored) ? stored : suggestBucketName();
-    window.sessionStorage.setItem(STORED_BUCKET, name);
+    rememberBucket(name);
     setBucket(name);
   }, [bucket]);
 
@@ -105,12 +136,17 @@ function TrailForm({ detail, region }: { detail: CloudTrailDetail; region: strin
   const bucketProblem = bucket ? bucketNameProblem(bucket) : null;
   const trailProblem = trailNameProblem(trail);
   const running = stages !== null && (stages.bucket === "running" || stages.trail === "running");
-  const bucketRefused = fix.failure && ["bucket-name-taken", "bucket-exists-yours", "bucket-name-invalid"].includes(fix.failure.code);
-  const trailRefused = fix.failure && ["trail-name-taken", "trail-name-invalid"].includes(fix.failure.code);
+  const bucketRefused =
+    fix.failure && ["bucket-name-taken", "bucket-exists-yours", "bucket-name-invalid", "bucket-name-recently-deleted"].includes(fix.failure.code);
+  const trailRefused = fix.failure && ["trail-name-taken", "trail-name-invalid", "trail-name-in-use"].includes(fix.failure.code);
+  // Trails other than the Hajime trail this form would restart: a new trail beside them is charged.
+  const otherTrails = detail.trails.filter((tr) => !(stoppedOwn && tr === stoppedOwn && trail === stoppedOwn.name)).length;
+  const needsAck = otherTrails > 0 || fix.failure?.code === "extra-trail-unconfirmed";
+  const ackId = useId();
 
   const submit = async () => {
-    if (bucketProblem || trailProblem || !bucket) return;
-    const input = { bucketName: bucket, trailName: trail };
+    if (bucketProblem || trailProblem || !bucket || (needsAck && !acknowledged)) return;
+    const input = { bucketName: bucket, trailName: trail, acknowledgeCost: acknowledged };
     setStages({ bucket: "running", trail: "waiting" });
     if (!(await fix.run({ ...input, stage: "bucket" }))) {
       setStages({ bucket: "failed", trail: "waiting" });
@@ -125,7 +161,7 @@ function TrailForm({ detail, region }: { detail: CloudTrailDetail; region: strin
 
   const newName = () => {
     const name = suggestBucketName();
-    window.sessionStorage.setItem(STORED_BUCKET, name);
+    rememberBucket(name);
     setBucket(name);
     fix.clearFailure();
   };
@@ -201,7 +237,17 @@ function TrailForm({ detail, region }: { detail: CloudTrailDetail; region: strin
 
       <p className="text-xs text-stone-600">{t("regionNote", { region: regionLabel(region) })}</p>
 
-      <Button type="submit" busy={running} disabled={Boolean(bucketProblem || trailProblem || !bucket)}>
+      {needsAck && (
+        <div className="space-y-2 rounded-lg border border-rose-300 bg-rose-50 px-3 py-2 text-sm text-rose-950" data-testid="cloudtrail-cost">
+          <p>{t("costWarning", { count: otherTrails })}</p>
+          <label htmlFor={ackId} className="flex items-start gap-2 font-semibold">
+            <input id={ackId} type="checkbox" className="mt-1" checked={acknowledged} onChange={(e) => setAcknowledged(e.target.checked)} disabled={running} />
+            <span>{t("acknowledgeCost")}</span>
+          </label>
+        </div>
+      )}
+
+      <Button type="submit" busy={running} disabled={Boolean(bucketProblem || trailProblem || !bucket || (needsAck && !acknowledged))}>
         {t("submit")}
       </Button>
 

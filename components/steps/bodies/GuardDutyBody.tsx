@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { GuardDutyDetail } from "@/lib/aws/steps/guardduty";
+import type { GuardDutyDetail, GuardDutyFixReport } from "@/lib/aws/steps/guardduty";
 import { useRegionLabel } from "@/components/credentials/RegionName";
 import { Button } from "@/components/ui/Button";
 import { FailureMessage } from "@/components/ui/FailureMessage";
@@ -14,15 +14,22 @@ export function GuardDutyBody() {
   const { outcomes, session, refresh } = useWorkshop();
   const outcome = outcomes.guardduty;
   const detail = outcome?.detail as GuardDutyDetail | undefined;
-  const fix = useFix("guardduty");
+  const fix = useFix<GuardDutyFixReport>("guardduty");
   if (!detail) return null;
   const region = regionLabel(detail.region);
 
   if (detail.status === "enabled") {
     return (
-      <p className="text-sm font-semibold text-emerald-800" data-testid="guardduty-done">
-        {detail.hajime ? t("enabledHajime", { region }) : t("enabledTheirs", { region })}
-      </p>
+      <div className="space-y-2">
+        <p className="text-sm font-semibold text-emerald-800" data-testid="guardduty-done">
+          {detail.hajime ? t("enabledHajime", { region }) : t("enabledTheirs", { region })}
+        </p>
+        {fix.result?.optionalPlans === "default" && (
+          <p role="status" className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+            {t("plansDefault")}
+          </p>
+        )}
+      </div>
     );
   }
 
@@ -41,6 +48,11 @@ export function GuardDutyBody() {
             {detail.status === "disabled" ? t("reenable") : t("enable")}
           </Button>
           <p className="basis-full text-xs text-stone-600">{t("regionNote", { region })}</p>
+          {detail.status === "none" && (
+            <p className="basis-full text-xs text-stone-600" data-testid="guardduty-plans">
+              {t("plansNote")}
+            </p>
+          )}
           <p className="basis-full text-xs text-stone-600">{t("trialNote")}</p>
         </div>
       )}

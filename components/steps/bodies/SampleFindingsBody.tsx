@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useId, useState } from "react";
 import type { SampleFindingsDetail } from "@/lib/aws/steps/sample-findings";
 import { HIGHLIGHTED_FINDING_TYPE } from "@/lib/workshop/findings";
 import { useRegionLabel } from "@/components/credentials/RegionName";
@@ -17,7 +18,10 @@ export function SampleFindingsBody() {
   const outcome = outcomes["sample-findings"];
   const detail = outcome?.detail as SampleFindingsDetail | undefined;
   const fix = useFix("sample-findings");
+  const [confirmed, setConfirmed] = useState(false);
+  const confirmId = useId();
   if (!detail) return null;
+  const theirs = detail.owner === "theirs";
 
   if (detail.detector !== "enabled") {
     return (
@@ -36,7 +40,16 @@ export function SampleFindingsBody() {
           <p className="text-sm leading-relaxed text-stone-700">{t("lead")}</p>
           {session && (
             <div className="flex flex-wrap items-center gap-3 rounded-xl bg-brand-50 p-4">
-              <Button busy={fix.pending} onClick={() => fix.run({})}>
+              {theirs && (
+                <div className="basis-full space-y-2 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950" data-testid="findings-theirs">
+                  <p>{t("theirsWarning")}</p>
+                  <label htmlFor={confirmId} className="flex items-start gap-2 font-semibold">
+                    <input id={confirmId} type="checkbox" className="mt-1" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
+                    <span>{t("confirmTheirs")}</span>
+                  </label>
+                </div>
+              )}
+              <Button busy={fix.pending} disabled={theirs && !confirmed} onClick={() => fix.run({ confirmTheirs: theirs && confirmed })}>
                 {t("generate")}
               </Button>
               {fix.pending && (

@@ -39,6 +39,7 @@ export function TeardownBody() {
                 <span className="font-semibold">{tr(r.kind)}</span>
                 <ResourceName>{r.name}</ResourceName>
                 <span className="text-stone-600">{regionLabel(r.region)}</span>
+                {r.action === "disable" && <span className="text-stone-600">{t("turnOffAgain")}</span>}
               </li>
             ))}
           </ul>
@@ -56,11 +57,6 @@ export function TeardownBody() {
           </Link>
         </>
       )}
-      {detail.reEnabled.map((r) => (
-        <p key={`${r.region}/${r.name}`} className="text-xs text-stone-600">
-          {t("reEnabledNote", { region: regionLabel(r.region) })}
-        </p>
-      ))}
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useState, useTransition } from "react";
 import { startUserMfa } from "@/lib/aws/actions";
+import { minutesLeft, timeForMfaSetup } from "@/lib/credentials/expiry";
 import { reachServer, type Failure } from "@/lib/aws/errors";
 import type { ConsoleUserMfa, UserMfaDetail, UserMfaFixResult } from "@/lib/aws/steps/user-mfa";
 import { Button } from "@/components/ui/Button";
@@ -37,13 +38,19 @@ export function UserMfaBody() {
   // Admins first: they are the users step 5 made.
   const candidates = [...lacking.filter((u) => u.admin), ...lacking.filter((u) => !u.admin)];
   const selected = candidates.find((u) => u.name === chosen)?.name ?? candidates[0]?.name;
-  const hasConsoleAdmin = detail.users.some((u) => u.admin);
+  const hasConsoleUser = detail.users.length > 0;
+  const keysOnlyAdmins = detail.keysOnlyAdmins ?? [];
 
   const start = () => {
-    if (!selected) return;
+    if (!selected || !session) return;
     setStartFailure(null);
     setAlready(null);
     fix.clearFailure();
+    // A device made now could not be enabled before the credentials expire (the server says so too).
+    if (!timeForMfaSetup(session)) {
+      setStartFailure({ ok: false, code: "credentials-expire-soon", params: { minutes: minutesLeft(session) } });
+      return;
+    }
     startTransition(async () => {
       const res = await reachServer(() => startUserMfa({ userName: selected }));
       if (!res.ok) {
@@ -71,9 +78,14 @@ export function UserMfaBody() {
       {detail.users.length > 0 && <UserTable users={detail.users} />}
       {outcome?.state !== "done" && detail.users.length > 0 && <p className="text-xs text-stone-600">{t("rule")}</p>}
 
-      {!hasConsoleAdmin && (
+      {!hasConsoleUser && (
         <p role="status" className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
           {t("noUsers")} <StepLink id="iam-user">{t("goToStep5")}</StepLink>
+        </p>
+      )}
+      {keysOnlyAdmins.length > 0 && (
+        <p className="rounded-lg border border-stone-200 bg-stone-50 px-3 py-2 text-xs text-stone-700" data-testid="keys-only-admins">
+          {t("keysOnlyAdmins", { users: keysOnlyAdmins.join(", "), count: keysOnlyAdmins.length })}
         </p>
       )}
 
@@ -99,7 +111,7 @@ export function UserMfaBody() {
         />
       )}
 
-      {session && !device && hasConsoleAdmin && candidates.length > 0 && (
+      {session && !device && hasConsoleUser && candidates.length > 0 && (
         <div className="space-y-3 rounded-xl bg-brand-50 p-4">
           {candidates.length > 1 ? (
             <fieldset>

@@ -17,6 +17,7 @@ import {
   type Tag,
 } from "@aws-sdk/client-s3";
 import type { Aws } from "../clients";
+import { toFailure } from "../errors";
 import { mapLimit } from "../map-limit";
 import { isAwsError } from "./aws-error";
 import { hasHajimeTag, HAJIME_TAG } from "./tags";
@@ -58,17 +59,26 @@ export async function bucketTags(aws: Aws, name: string, region: string): Promis
   }
 }
 
-export type BucketFacts = { name: string; region: string; tagged: boolean };
+export type BucketFacts = { name: string; region: string; tagged: boolean; unreadable?: boolean };
 
-/** Region and tag of each bucket, a few at a time. A bucket that vanished meanwhile is left out. */
+/**
+ * Region and tag of each bucket, a few at a time. A bucket that vanished meanwhile is left
+ * out. One whose region or tags cannot be read (a bucket policy that denies
+ * s3:GetBucketTagging to everyone, say) is marked unreadable rather than failing the lot:
+ * it is not known to be Hajime's.
+ */
 export async function bucketFacts(aws: Aws, buckets: readonly OwnBucket[]): Promise<BucketFacts[]> {
   const facts = await mapLimit(buckets, 8, async (b): Promise<BucketFacts | null> => {
+    let region = b.region;
     try {
-      const region = b.region ?? (await bucketRegion(aws, b.name));
+      region ??= await bucketRegion(aws, b.name);
       return { name: b.name, region, tagged: hasHajimeTag(await bucketTags(aws, b.name, region)) };
     } catch (error) {
       if (isAwsError(error, "NoSuchBucket", "NotFound")) return null;
-      throw error;
+      // Dead credentials or a network failure are not about this bucket: they fail the plan.
+      const code = toFailure(error).code;
+      if (code === "expired" || code === "invalid-credentials" || code === "network" || code === "throttled") throw error;
+      return { name: b.name, region: region ?? "", tagged: false, unreadable: true };
     }
   });
   return facts.filter((f): f is BucketFacts => f !== null);
@@ -107,7 +117,8 @@ export function trailBucketPolicy(aws: Aws, bucket: string, trailArns: readonly 
 export type CreateBucketOutcome =
   | { kind: "created"; region: string }
   | { kind: "exists-own"; region: string }
-  | { kind: "taken" };
+  | { kind: "taken" }
+  | { kind: "recently-deleted" };
 
 /** CreateBucket in `region`; says whether the name was free, already ours, or someone else's. */
 export async function createBucket(aws: Aws, name: string, region: string): Promise<CreateBucketOutcome> {
@@ -124,6 +135,10 @@ export async function createBucket(aws: Aws, name: string, region: string): Prom
   } catch (error) {
     if (isAwsError(error, "BucketAlreadyOwnedByYou")) return { kind: "exists-own", region: await bucketRegion(aws, name) };
     if (isAwsError(error, "BucketAlreadyExists")) return { kind: "taken" };
+    // A name just deleted (by teardown, say) is not free at once: S3 answers OperationAborted
+    // ("A conflicting conditional operation is currently in progress") for a while.
+    // https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList
+    if (isAwsError(error, "OperationAborted")) return { kind: "recently-deleted" };
     throw error;
   }
 }

@@ -6,28 +6,34 @@ import {
 } from "@aws-sdk/client-cloudtrail";
 import { z } from "zod";
 import { bucketNameProblem, trailNameProblem } from "@/lib/workshop/trail-names";
+import { recordsEveryRegion, type TrailView } from "@/lib/workshop/trail-verdict";
 import type { Aws } from "../clients";
 import { fail, ok, type Failure } from "../errors";
 import type { CreatedLedger, CreatedResource } from "../ledger";
 import { isAwsError } from "../logging/aws-error";
 import { bucketRegion, bucketTags, createBucket, ownBuckets, protectTrailBucket } from "../logging/buckets";
 import { hasHajimeTag, HAJIME_TAG } from "../logging/tags";
-import { isLogging, listTrails, tagTrail, trailArn, type TrailInfo } from "../logging/trails";
+import {
+  isLogging,
+  listTrails,
+  managementEvents,
+  ownedElsewhere,
+  recordAllManagementEvents,
+  tagTrail,
+  trailArn,
+  type TrailInfo,
+} from "../logging/trails";
 import type { Step } from "../step";
 
-/** What the card shows about each trail: names and regions, never ARNs. */
-export type TrailView = {
-  name: string;
-  homeRegion: string;
-  multiRegion: boolean;
-  organization: boolean;
-  /** null when CloudTrail would not say (an organization trail seen from a member account). */
-  logging: boolean | null;
-  bucket: string;
-  hajime: boolean;
-};
+export type { TrailView } from "@/lib/workshop/trail-verdict";
 
-export type CloudTrailDetail = { trails: TrailView[] };
+/**
+ * "trail": a trail of this account records every Region's read and write management events.
+ * "organization": an organization trail does, as far as this member account can tell (it
+ * cannot always read an organization trail's status or selectors; the organization runs it).
+ * The rule is recordsEveryRegion (lib/workshop/trail-verdict.ts).
+ */
+export type CloudTrailDetail = { trails: TrailView[]; recordedBy: { trail: string; kind: "trail" | "organization" } | null };
 
 export type CloudTrailFixReport = {
   bucket: { name: string; region: string; created: boolean };
@@ -39,6 +45,8 @@ const fixInput = z.object({
   trailName: z.string().max(255),
   /** "bucket" prepares the bucket only (the form shows progress stage by stage); "trail" does everything. */
   stage: z.enum(["bucket", "trail"]).default("trail"),
+  /** The attendee saw that the account already has trails and that another one is charged. */
+  acknowledgeCost: z.boolean().default(false),
 });
 
 const inLedger = (ledger: readonly CreatedResource[], kind: CreatedResource["kind"], name: string, region?: string) =>
@@ -59,27 +67,33 @@ export const cloudtrail: Step<CloudTrailDetail, z.infer<typeof fixInput>, CloudT
     const trails = await listTrails(aws);
     const views = await Promise.all(
       trails.map(async (t): Promise<TrailView> => {
-        let logging: boolean | null = null;
-        try {
-          logging = await isLogging(aws, t);
-        } catch {
-          logging = null;
-        }
+        const [logging, management] = await Promise.all([
+          isLogging(aws, t).catch(() => null),
+          // Only a multi-Region trail can count: a one-Region trail's selectors are not asked.
+          t.multiRegion ? managementEvents(aws, t).catch(() => null) : Promise.resolve(null),
+        ]);
         return {
           name: t.name,
           homeRegion: t.homeRegion,
           multiRegion: t.multiRegion,
           organization: t.organization,
+          fromOrganization: t.organization && ownedElsewhere(aws, t),
           logging,
+          management,
           bucket: t.bucket,
           hajime: t.tagged,
         };
       }),
     );
     views.sort((a, b) => Number(b.multiRegion) - Number(a.multiRegion) || a.name.localeCompare(b.name));
-    const done = views.some((t) => t.multiRegion && t.logging === true);
-    return { state: done ? "done" : "todo", detail: { trails: views } };
+    const recording = views.filter(recordsEveryRegion);
+    const best = recording.find((t) => !t.fromOrganization) ?? recording[0];
+    const recordedBy = best ? { trail: best.name, kind: best.fromOrganization ? ("organization" as const) : ("trail" as const) } : null;
+    return { state: best ? "done" : "todo", detail: { trails: views, recordedBy } };
   },
+
+  // The bucket stage alone leaves the step to do by design.
+  fixFinishes: (input) => (input as { stage?: string } | undefined)?.stage !== "bucket",
 
   fixInput,
 
@@ -91,11 +105,19 @@ export const cloudtrail: Step<CloudTrailDetail, z.infer<typeof fixInput>, CloudT
 
     const ledger = await ctx.ledger.list();
     const trails = await listTrails(aws, [aws.region, ...ledgerTrailRegions(ledger)]);
-    const sameName = trails.filter((t) => t.name === input.trailName);
+    const sameName = trails.filter((t) => t.name === input.trailName && !ownedElsewhere(aws, t));
     const existing = sameName.find((t) => t.homeRegion === aws.region) ?? sameName[0];
     // CreateTrail with a taken name replaces that trail in moto; AWS refuses it. Neither is
     // what an attendee who already has a trail of that name wants.
     if (existing && !isHajimeTrail(existing, ledger)) return fail("trail-name-taken", { trail: input.trailName });
+    // A Hajime trail of this name writing to another bucket is another run's: most likely
+    // another attendee's in the same account. UpdateTrail would re-point their trail.
+    if (existing && existing.bucket && existing.bucket !== input.bucketName) return fail("trail-name-in-use", { trail: input.trailName });
+    // "The first copy of management events is free; additional copies are charged": a new
+    // trail beside any other costs money, so it is made only once the attendee said so.
+    // https://aws.amazon.com/cloudtrail/pricing/
+    const others = trails.filter((t) => t !== existing);
+    if (!existing && others.length > 0 && !input.acknowledgeCost) return fail("extra-trail-unconfirmed", { count: others.length });
     const trailHome = existing?.homeRegion ?? aws.region;
 
     // Every Hajime trail that writes to this bucket keeps its permission.
@@ -136,11 +158,16 @@ export const cloudtrail: Step<CloudTrailDetail, z.infer<typeof fixInput>, CloudT
       } catch (error) {
         // Another tab made it a moment ago: the next run finds it and carries on.
         if (isAwsError(error, "TrailAlreadyExistsException")) return fail("try-again");
+        // "Trails per Region: 5" (CloudTrail quotas).
+        // https://docs.aws.amazon.com/awscloudtrail/latest/userguide/WhatIsCloudTrail-Limits.html
+        if (isAwsError(error, "MaximumNumberOfTrailsExceededException")) return fail("trail-limit-reached", { region: aws.region });
         throw error;
       }
     }
     await ctx.ledger.remember({ kind: "trail", name: trail.name, region: trail.homeRegion });
     await tagTrail(aws, trail);
+    // Every management event, read and write, whatever the trail's selectors were.
+    await recordAllManagementEvents(aws, trail);
     // By name, in the home region: moto answers the ARN form of Start/StopLogging with a 500.
     await aws.cloudtrailIn(trail.homeRegion).send(new StartLoggingCommand({ Name: trail.name }));
     return ok({
@@ -171,6 +198,7 @@ async function ensureBucket(
   }
   const made = await createBucket(aws, name, aws.region);
   if (made.kind === "taken") return fail("bucket-name-taken", { bucket: name });
+  if (made.kind === "recently-deleted") return fail("bucket-name-recently-deleted", { bucket: name });
   if (made.kind === "exists-own") {
     if (!(await ours(made.region))) return fail("bucket-exists-yours", { bucket: name });
     await record.remember({ kind: "bucket", name, region: made.region });

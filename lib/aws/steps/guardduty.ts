@@ -1,5 +1,10 @@
 import "server-only";
-import { CreateDetectorCommand, UpdateDetectorCommand } from "@aws-sdk/client-guardduty";
+import {
+  CreateDetectorCommand,
+  UpdateDetectorCommand,
+  type CreateDetectorCommandOutput,
+  type DetectorFeatureConfiguration,
+} from "@aws-sdk/client-guardduty";
 import { ok } from "../errors";
 import { isAwsError } from "../logging/aws-error";
 import { detectorsIn, primaryDetector } from "../logging/detectors";
@@ -13,7 +18,29 @@ export type GuardDutyDetail = {
   hajime: boolean;
 };
 
-export type GuardDutyFixReport = { action: "created" | "re-enabled" | "already-enabled" };
+export type GuardDutyFixReport = {
+  action: "created" | "re-enabled" | "already-enabled";
+  /**
+   * For a detector Hajime made: "off" when the optional protection plans were turned off as
+   * asked; "default" when GuardDuty refused that list (a Region without one of the plans)
+   * and the detector was made with GuardDuty's defaults, plans on.
+   */
+  optionalPlans?: "off" | "default";
+};
+
+/**
+ * GuardDuty's optional protection plans. "When you don't specify any features, with an
+ * exception to RUNTIME_MONITORING, all the optional features are enabled by default", and
+ * each is charged after the 30-day trial. The hands-on needs foundational threat detection
+ * only (CloudTrail management events, VPC flow logs, DNS logs: always on), so Hajime names
+ * every optional plan, off. (EKS_RUNTIME_MONITORING and RUNTIME_MONITORING cannot be named
+ * together; RUNTIME_MONITORING covers both.)
+ * https://docs.aws.amazon.com/guardduty/latest/APIReference/API_CreateDetector.html
+ * https://docs.aws.amazon.com/guardduty/latest/ug/guardduty-features-activation-model.html
+ */
+export const OPTIONAL_PLANS_OFF: DetectorFeatureConfiguration[] = (
+  ["S3_DATA_EVENTS", "EKS_AUDIT_LOGS", "EBS_MALWARE_PROTECTION", "RDS_LOGIN_EVENTS", "LAMBDA_NETWORK_LOGS", "RUNTIME_MONITORING"] as const
+).map((Name) => ({ Name, Status: "DISABLED" as const }));
 
 export const guardduty: Step<GuardDutyDetail, Record<string, never>, GuardDutyFixReport> = {
   id: "guardduty",
@@ -41,18 +68,21 @@ export const guardduty: Step<GuardDutyDetail, Record<string, never>, GuardDutyFi
       });
       return ok({ action: "re-enabled" });
     }
+    const create = (features: DetectorFeatureConfiguration[] | undefined) =>
+      aws.guardduty.send(new CreateDetectorCommand({ Enable: true, Tags: { [HAJIME_TAG.Key]: HAJIME_TAG.Value }, Features: features }));
+    let out: CreateDetectorCommandOutput;
+    let optionalPlans: "off" | "default" = "off";
     try {
-      const out = await aws.guardduty.send(
-        new CreateDetectorCommand({ Enable: true, Tags: { [HAJIME_TAG.Key]: HAJIME_TAG.Value } }),
-      );
-      if (out.DetectorId) await ctx.ledger.remember({ kind: "detector", name: out.DetectorId, region: aws.region });
-      return ok({ action: "created" });
+      out = await create(OPTIONAL_PLANS_OFF);
     } catch (error) {
+      if (!isAwsError(error, "BadRequestException")) throw error;
       // AWS allows one detector per region: another tab was quicker. Use that one.
-      if (isAwsError(error, "BadRequestException") && (await detectorsIn(aws)).some((d) => d.enabled)) {
-        return ok({ action: "already-enabled" });
-      }
-      throw error;
+      if ((await detectorsIn(aws)).length > 0) return ok({ action: "already-enabled" });
+      // A Region without one of the named plans refuses the list: GuardDuty's defaults, said so.
+      out = await create(undefined);
+      optionalPlans = "default";
     }
+    if (out.DetectorId) await ctx.ledger.remember({ kind: "detector", name: out.DetectorId, region: aws.region });
+    return ok({ action: "created", optionalPlans });
   },
 };

@@ -16,7 +16,8 @@ import {
 } from "@/lib/workshop/password-rules";
 import type { Aws } from "../clients";
 import { errorName, fail, ok } from "../errors";
-import { groupMembers, hasConsolePassword, isEntityAlreadyExists } from "../iam-users";
+import { retryWhileSettling } from "../iam-retry";
+import { groupMembers, hasConsolePassword, isEntityAlreadyExists, isNoSuchEntity } from "../iam-users";
 import { mapLimit } from "../map-limit";
 import type { Step } from "../step";
 import { readPasswordPolicy, summarise } from "./password-policy";
@@ -107,16 +108,26 @@ export const iamUser: Step<IamUserDetail, z.infer<typeof fixInput>, IamUserFixRe
     if ((await groupMembers(aws)) === null) return fail("admin-group-missing", { group: ADMIN_GROUP });
 
     const createdUser = await ensureUser(aws, userName);
+    // A user just made can be NoSuchEntity for a moment (IAM is eventually consistent).
     let passwordState: "created" | "updated";
     try {
-      passwordState = await ensurePassword(aws, userName, password);
+      passwordState = await retryWhileSettling(() => ensurePassword(aws, userName, password), isNoSuchEntity);
     } catch (error) {
       if (isPasswordPolicyViolation(error)) return fail("password-policy-unmet", { problems: "" });
+      if (isNoSuchEntity(error)) return fail("iam-not-ready");
       throw error;
     }
     const before = await groupMembers(aws);
     const alreadyMember = before?.some((n) => n.toLowerCase() === userName.toLowerCase()) ?? false;
-    if (!alreadyMember) await aws.iam.send(new AddUserToGroupCommand({ UserName: userName, GroupName: ADMIN_GROUP }));
+    if (!alreadyMember) {
+      try {
+        // Adding a user who is already a member succeeds: a stale list above does no harm.
+        await retryWhileSettling(() => aws.iam.send(new AddUserToGroupCommand({ UserName: userName, GroupName: ADMIN_GROUP })), isNoSuchEntity);
+      } catch (error) {
+        if (isNoSuchEntity(error)) return fail("iam-not-ready");
+        throw error;
+      }
+    }
     return ok({ userName, createdUser, consolePassword: passwordState, addedToGroup: !alreadyMember });
   },
 };

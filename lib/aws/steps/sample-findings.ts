@@ -5,6 +5,7 @@ import {
   ListFindingsCommand,
   type Finding,
 } from "@aws-sdk/client-guardduty";
+import { z } from "zod";
 import type { FindingView } from "@/lib/workshop/findings";
 import type { Aws } from "../clients";
 import { fail, ok } from "../errors";
@@ -15,6 +16,12 @@ import type { Step } from "../step";
 
 export type SampleFindingsDetail = {
   detector: "none" | "disabled" | "enabled";
+  /**
+   * "theirs": the attendee had this detector before the hands-on. Its findings, samples
+   * included, go on to EventBridge, Security Hub and whatever they feed (SNS, chat, a
+   * security team), so the card asks first.
+   */
+  owner?: "hajime" | "theirs";
   findings: FindingView[];
   /** More sample findings exist than the viewer loaded. */
   more: boolean;
@@ -64,7 +71,7 @@ export async function getFindings(aws: Aws, detectorId: string, ids: readonly st
 export const timing = { pollMs: 1_000, polls: 15 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export const sampleFindings: Step<SampleFindingsDetail, Record<string, never>, SampleFindingsFixReport> = {
+export const sampleFindings: Step<SampleFindingsDetail, { confirmTheirs: boolean }, SampleFindingsFixReport> = {
   id: "sample-findings",
 
   async check(aws) {
@@ -72,15 +79,27 @@ export const sampleFindings: Step<SampleFindingsDetail, Record<string, never>, S
     if (!detector?.enabled) {
       return { state: "todo", detail: { detector: detector ? "disabled" : "none", findings: [], more: false } };
     }
+    const owner = detector.tagged ? "hajime" : "theirs";
     const { ids, more } = await sampleFindingIds(aws, detector.id);
-    if (ids.length === 0) return { state: "todo", detail: { detector: "enabled", findings: [], more: false } };
+    if (ids.length === 0) return { state: "todo", detail: { detector: "enabled", owner, findings: [], more: false } };
     const findings = findingViews(await getFindings(aws, detector.id, ids), aws.accountId);
-    return { state: "done", detail: { detector: "enabled", findings, more } };
+    return { state: "done", detail: { detector: "enabled", owner, findings, more } };
   },
 
-  async fix(aws) {
+  fixInput: z.object({ confirmTheirs: z.boolean().default(false) }),
+
+  /**
+   * Sample findings "are exported to EventBridge like other findings" and flow on to
+   * Security Hub and every notification wired to them. In a detector Hajime made nothing
+   * is wired; in the attendee's own, they may page someone. There Hajime generates them
+   * only once the attendee confirmed.
+   * https://docs.aws.amazon.com/guardduty/latest/ug/sample_findings.html
+   * https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_findings_eventbridge.html
+   */
+  async fix(aws, input) {
     const detector = primaryDetector(await detectorsIn(aws));
     if (!detector?.enabled) return fail("guardduty-not-enabled");
+    if (!detector.tagged && !input.confirmTheirs) return fail("sample-findings-unconfirmed");
     try {
       await aws.guardduty.send(
         new CreateSampleFindingsCommand({ DetectorId: detector.id, FindingTypes: [...SAMPLE_FINDING_TYPES] }),

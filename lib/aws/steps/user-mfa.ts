@@ -20,7 +20,10 @@ import {
   isNoSuchEntity,
   mfaSerials,
 } from "../iam-users";
+import { retryWhileSettling } from "../iam-retry";
+import { HAJIME_TAG } from "../logging/tags";
 import { mapLimit } from "../map-limit";
+import { removeAbandonedDevices, STARTED_AT_TAG } from "../mfa-devices";
 import type { Step } from "../step";
 
 export type ConsoleUserMfa = { name: string; admin: boolean; mfa: boolean };
@@ -28,6 +31,8 @@ export type ConsoleUserMfa = { name: string; admin: boolean; mfa: boolean };
 export type UserMfaDetail = {
   /** Every user with a console password, with whether they are in `admin` and have MFA. */
   users: ConsoleUserMfa[];
+  /** Members of `admin` without a console password and without MFA: not counted (see the rule). */
+  keysOnlyAdmins: string[];
 };
 
 /** What "start" gives the browser: the seed goes there and nowhere else (not stored, not logged). */
@@ -65,28 +70,39 @@ async function deviceNamed(aws: Aws, name: string): Promise<VirtualMFADevice | u
   return undefined;
 }
 
+/** A new device, tagged as Hajime's (with when), so an abandoned one can be found and removed. */
 async function createDevice(aws: Aws, userName: string) {
-  const out = await aws.iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: userName, Path: "/" }));
+  const out = await aws.iam.send(
+    new CreateVirtualMFADeviceCommand({
+      VirtualMFADeviceName: userName,
+      Path: "/",
+      Tags: [{ ...HAJIME_TAG }, { Key: STARTED_AT_TAG, Value: String(Date.now()) }],
+    }),
+  );
   const device = out.VirtualMFADevice;
   if (!device?.SerialNumber || !device.Base32StringSeed) throw new Error("CreateVirtualMFADevice returned no device");
   return { serialNumber: device.SerialNumber, secret: new TextDecoder().decode(device.Base32StringSeed) };
 }
 
 /**
- * Creates the virtual MFA device whose seed the browser turns into a QR code. A device of
- * the same name left unassigned by an abandoned attempt is deleted and made again; an
- * assigned one is never deleted (AWS refuses that, moto does not: we check first).
+ * Creates the virtual MFA device whose seed the browser turns into a QR code. First,
+ * Hajime's own devices left unassigned by an abandoned attempt are removed (this user's, and
+ * any left long enough ago: mfa-devices.ts). A device of the same name that is still in the
+ * way and unassigned is deleted and made again; an assigned one is never deleted (AWS
+ * refuses that, moto does not: we check first). A name just deleted can stay taken for a
+ * moment (IAM is eventually consistent): creating it is tried again for a few seconds.
  */
 export async function startVirtualMfa(aws: Aws, userName: string): Promise<Result<MfaStart>> {
   let existing: string[];
   try {
-    existing = await mfaSerials(aws, userName);
+    existing = await retryWhileSettling(() => mfaSerials(aws, userName), isNoSuchEntity);
   } catch (error) {
     if (isNoSuchEntity(error)) return fail("user-not-found", { user: userName });
     throw error;
   }
   if (existing.length > 0) return ok({ state: "already-enabled", userName });
 
+  await removeAbandonedDevices(aws, userName);
   let created: { serialNumber: string; secret: string };
   try {
     created = await createDevice(aws, userName);
@@ -100,24 +116,47 @@ export async function startVirtualMfa(aws: Aws, userName: string): Promise<Resul
     if (device?.SerialNumber) {
       await aws.iam.send(new DeleteVirtualMFADeviceCommand({ SerialNumber: device.SerialNumber }));
     }
-    created = await createDevice(aws, userName);
+    try {
+      created = await retryWhileSettling(() => createDevice(aws, userName), isEntityAlreadyExists);
+    } catch (again) {
+      if (isEntityAlreadyExists(again)) return fail("iam-not-ready");
+      throw again;
+    }
   }
   return ok({ state: "created", userName, ...created, account: await aliasOrAccountId(aws) });
 }
 
-/** Step 6: every user with a console password has MFA (Prowler iam_user_mfa_enabled_console_access). */
+/**
+ * Step 6's one rule: at least one IAM user can sign in to the console, and every IAM user
+ * who can has MFA. That is Security Hub IAM.5 ("MFA should be enabled for all IAM users
+ * that have a console password") and Prowler's iam_user_mfa_enabled_console_access, plus
+ * "at least one": with no console user there is nothing to protect yet, so the step waits
+ * for step 5. Membership of `admin` plays no part.
+ *
+ * A user without a console password (access keys only) is not counted, as in IAM.5: console
+ * MFA cannot apply to a user who cannot sign in. Security Hub IAM.19 asks MFA of every IAM
+ * user, and an admin with long-term keys and no MFA is a risk this hands-on teaches to
+ * avoid, so such members of `admin` are named on the card (keysOnlyAdmins), without
+ * holding the step back.
+ * https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-5
+ * https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-19
+ */
 export const userMfa: Step<UserMfaDetail, z.infer<typeof fixInput>, UserMfaFixResult> = {
   id: "user-mfa",
   async check(aws) {
     const [names, admins] = await Promise.all([allUserNames(aws), groupMembers(aws)]);
     const adminSet = new Set(admins ?? []);
     const rows = await mapLimit(names, 5, async (name) => {
-      if (!(await hasConsolePassword(aws, name))) return null;
-      return { name, admin: adminSet.has(name), mfa: (await mfaSerials(aws, name)).length > 0 };
+      const admin = adminSet.has(name);
+      const console = await hasConsolePassword(aws, name);
+      // MFA is read only where the card uses it: console users, and admins without a password.
+      const mfa = console || admin ? (await mfaSerials(aws, name)).length > 0 : false;
+      return { name, admin, console, mfa };
     });
-    const users = rows.filter((r): r is ConsoleUserMfa => r !== null);
-    const done = users.some((u) => u.admin) && users.every((u) => u.mfa);
-    return { state: done ? "done" : "todo", detail: { users } };
+    const users = rows.filter((r) => r.console).map(({ name, admin, mfa }): ConsoleUserMfa => ({ name, admin, mfa }));
+    const keysOnlyAdmins = rows.filter((r) => !r.console && r.admin && !r.mfa).map((r) => r.name);
+    const done = users.length > 0 && users.every((u) => u.mfa);
+    return { state: done ? "done" : "todo", detail: { users, keysOnlyAdmins } };
   },
   fixInput,
   async fix(aws, { userName, serialNumber, code1, code2 }) {

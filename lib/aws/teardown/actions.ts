@@ -31,12 +31,16 @@ export async function planTeardown(): Promise<Result<TeardownPlan>> {
   }
 }
 
-const resourceRef = z.object({
-  kind: z.enum(["trail", "bucket", "detector"]),
-  name: z.string().min(1).max(255).regex(/^[A-Za-z0-9._-]+$/),
-  // Hajime only ever makes things in the regions an attendee can choose.
-  region: z.string().refine(isRegion),
-});
+const resourceRef = z.union([
+  z.object({
+    kind: z.enum(["trail", "bucket", "detector"]),
+    name: z.string().min(1).max(255).regex(/^[A-Za-z0-9._-]+$/),
+    // Hajime only ever makes things in the regions an attendee can choose.
+    region: z.string().refine(isRegion),
+  }),
+  // A virtual MFA device: IAM names (letters, digits, +=,.@_-), IAM is global.
+  z.object({ kind: z.literal("mfa-device"), name: z.string().min(1).max(128).regex(/^[\w+=,.@-]+$/), region: z.literal("global") }),
+]);
 
 export async function removeTeardownItem(input: unknown): Promise<Result<RemovalProgress>> {
   const ref = resourceRef.safeParse(input);

@@ -5,6 +5,7 @@ import type { CreatedLedger, CreatedResource } from "../ledger";
 import { bucketFacts, countObjectVersions, ownBuckets } from "../logging/buckets";
 import { detectorsIn, type DetectorInfo } from "../logging/detectors";
 import { isLogging, listTrails, type TrailInfo } from "../logging/trails";
+import { hajimeUnassignedDevices } from "../mfa-devices";
 import type { KeptResource, PlannedRemoval, TeardownPlan } from "./types";
 
 /**
@@ -31,12 +32,13 @@ export function ledgerHas(ledger: readonly CreatedResource[], kind: CreatedResou
 
 export async function discover(aws: Aws, ledger: CreatedLedger, options: DiscoverOptions = {}): Promise<Discovery> {
   const [active, removed] = await Promise.all([ledger.list(), ledger.removed()]);
-  const [trails, buckets, detectors] = await Promise.all([
+  const [trails, buckets, detectors, devices] = await Promise.all([
     discoverTrails(aws, active, options),
     discoverBuckets(aws, active, options),
     discoverDetectors(aws, active),
+    discoverMfaDevices(aws),
   ]);
-  const remove = [...trails.remove, ...buckets.remove, ...detectors.remove];
+  const remove = [...trails.remove, ...buckets.remove, ...detectors.remove, ...devices];
   const present = (r: CreatedResource) =>
     remove.some((p) => p.kind === r.kind && p.name === r.name && (r.kind === "bucket" || p.region === r.region)) ||
     detectors.keep.some((k) => k.kind === r.kind && k.name === r.name && k.region === r.region);
@@ -80,10 +82,11 @@ async function discoverBuckets(aws: Aws, ledger: readonly CreatedResource[], opt
     facts.map(async (b) => {
       const ref = { kind: "bucket" as const, name: b.name, region: b.region };
       if (!(b.tagged || ledgerHas(ledger, "bucket", b.name))) {
-        part.keep.push({ ...ref, reason: "not-hajime" });
+        // A bucket whose tags could not be read is kept, and said so ("kept — could not read").
+        part.keep.push({ ...ref, reason: b.unreadable ? "unreadable" : "not-hajime" });
         return;
       }
-      const objects = options.countObjects ? await countObjectVersions(aws, b.name, b.region) : null;
+      const objects = options.countObjects && b.region ? await countObjectVersions(aws, b.name, b.region).catch(() => null) : null;
       part.remove.push({ ...ref, objects });
     }),
   );
@@ -106,15 +109,37 @@ async function discoverDetectors(aws: Aws, ledger: readonly CreatedResource[]): 
         const ref = { kind: "detector" as const, name: d.id, region };
         if (d.tagged || ledgerHas(ledger, "detector", d.id, region)) {
           part.remove.push({ ...ref, enabled: d.enabled });
+        } else if (reEnabledByHajime(ledger, ref)) {
+          // The attendee's own detector, off before the hands-on: turned off again, never deleted.
+          // Once off, it is the attendee's as it was, and not listed.
+          if (d.enabled) part.remove.push({ ...ref, enabled: true, action: "disable" });
         } else {
-          const reEnabled = ledger.some((r) => r.kind === "detector" && r.name === d.id && r.region === region);
-          part.keep.push({ ...ref, reason: reEnabled ? "re-enabled" : "not-hajime" });
+          part.keep.push({ ...ref, reason: "not-hajime" });
         }
       }
     }),
   );
   part.unchecked.sort();
   return sorted(part);
+}
+
+/** A detector the ledger says Hajime re-enabled (and did not make). */
+export function reEnabledByHajime(ledger: readonly CreatedResource[], ref: { name: string; region: string }): boolean {
+  return ledger.some((r) => r.kind === "detector" && r.name === ref.name && r.region === ref.region && r.origin === "re-enabled");
+}
+
+/**
+ * Virtual MFA devices Hajime made for step 6 that were never enabled (an abandoned step 6).
+ * IAM is global: region "global". Credentials that cannot call IAM (get-session-token
+ * without MFA) see none; such devices cost nothing and wait for a later teardown.
+ */
+async function discoverMfaDevices(aws: Aws): Promise<PlannedRemoval[]> {
+  try {
+    const devices = await hajimeUnassignedDevices(aws);
+    return devices.map((d) => ({ kind: "mfa-device" as const, name: d.name, region: "global" })).sort((a, b) => a.name.localeCompare(b.name));
+  } catch {
+    return [];
+  }
 }
 
 function sorted<T extends Part>(part: T): T {

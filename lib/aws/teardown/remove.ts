@@ -17,7 +17,8 @@ import { isAwsError } from "../logging/aws-error";
 import { detectorsIn } from "../logging/detectors";
 import { hasHajimeTag } from "../logging/tags";
 import { isLogging, listTrails } from "../logging/trails";
-import { ledgerHas } from "./discover";
+import { ledgerHas, reEnabledByHajime } from "./discover";
+import { removeMfaDevice, restoreDetector } from "./restore";
 import type { RemovalProgress, ResourceRef } from "./types";
 
 /**
@@ -39,6 +40,8 @@ export async function removeResource(
       return removeBucket(aws, ledger, entries, ref, budgetMs);
     case "detector":
       return removeDetector(aws, ledger, entries, ref);
+    case "mfa-device":
+      return removeMfaDevice(aws, ref);
   }
 }
 
@@ -126,8 +129,10 @@ async function removeDetector(
     await forget();
     return ok({ status: "gone" });
   }
-  // A detector the attendee had and Hajime only re-enabled is theirs: never deleted.
-  if (!(detector.tagged || ledgerHas(entries, "detector", detector.id, ref.region))) return fail("not-hajime");
+  // A detector the attendee had and Hajime only re-enabled is theirs: never deleted, turned off again.
+  if (!(detector.tagged || ledgerHas(entries, "detector", detector.id, ref.region))) {
+    return reEnabledByHajime(entries, ref) ? restoreDetector(aws, ledger, entries, detector) : fail("not-hajime");
+  }
   await aws.guarddutyIn(ref.region).send(new DeleteDetectorCommand({ DetectorId: detector.id }));
   await forget();
   return ok({ status: "removed" });

@@ -16,9 +16,8 @@ export async function checkTeardown(aws: Aws, ledger: CreatedLedger): Promise<Ch
   const ledgerRegions = new Set((await ledger.list()).filter((r) => r.kind === "detector").map((r) => r.region));
   const blind = found.unchecked.some((region) => ledgerRegions.has(region));
   const detail: TeardownDetail = {
-    remaining: found.remove.map(({ kind, name, region }) => ({ kind, name, region })),
+    remaining: found.remove.map(({ kind, name, region, action }) => ({ kind, name, region, ...(action ? { action } : {}) })),
     cleaned: found.cleaned,
-    reEnabled: found.keep.filter((k) => k.reason === "re-enabled").map(({ kind, name, region }) => ({ kind, name, region })),
   };
   const state = found.remove.length > 0 ? "todo" : blind ? "unknown" : found.cleaned > 0 ? "done" : "todo";
   return { state, detail };

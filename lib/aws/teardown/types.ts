@@ -3,7 +3,8 @@
  * (Type-only module: client components import it with `import type`.)
  */
 
-export type ResourceKind = "trail" | "bucket" | "detector";
+/** "mfa-device": a virtual MFA device Hajime made for step 6 that nobody enabled (IAM: region "global"). */
+export type ResourceKind = "trail" | "bucket" | "detector" | "mfa-device";
 
 export type ResourceRef = { kind: ResourceKind; name: string; region: string };
 
@@ -16,10 +17,15 @@ export type PlannedRemoval = ResourceRef & {
   objects?: { count: number; capped: boolean } | null;
   /** Detectors: whether GuardDuty is on. */
   enabled?: boolean;
+  /**
+   * "disable": a detector the attendee had, turned off, that Hajime turned back on; teardown
+   * turns it off again (UpdateDetector Enable=false) rather than deleting it.
+   */
+  action?: "disable";
 };
 
-/** Something teardown leaves alone, and why. */
-export type KeptResource = ResourceRef & { reason: "not-hajime" | "re-enabled" };
+/** Something teardown leaves alone, and why ("unreadable": its tags could not be read). */
+export type KeptResource = ResourceRef & { reason: "not-hajime" | "unreadable" };
 
 export type TeardownPlan = {
   remove: PlannedRemoval[];
@@ -32,12 +38,11 @@ export type TeardownPlan = {
 
 /** One call's progress on one resource. Buckets may take several calls. */
 export type RemovalProgress =
-  | { status: "removed" | "gone" }
+  | { status: "removed" | "gone" | "restored" }
   | { status: "emptying"; deleted: number };
 
 /** The teardown step's check detail (step 10's card). */
 export type TeardownDetail = {
-  remaining: ResourceRef[];
+  remaining: (ResourceRef & { action?: "disable" })[];
   cleaned: number;
-  reEnabled: ResourceRef[];
 };

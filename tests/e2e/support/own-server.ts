@@ -2,7 +2,6 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { freePort } from "../../support/moto";
-import { motoEndpoint } from "./attendee";
 
 /**
  * The app as `npm start` runs it (server/main.mjs under the supervisor, via ./server.mjs) on
@@ -52,8 +51,8 @@ export class OwnServer {
         ...process.env,
         E2E_ARTIFACTS: this.dir,
         PORT: String(this.port),
-        AWS_ENDPOINT_URL: motoEndpoint(),
-        AWS_ENDPOINT_URL_STS: `http://127.0.0.1:${process.env.E2E_STS_PORT}`,
+        // Through the stricter AWS stand-in, as the shared test server.
+        AWS_ENDPOINT_URL: `http://127.0.0.1:${process.env.E2E_STRICT_AWS_PORT}`,
         E2E_KEEP_DATA: this.started ? "1" : "0",
         ...this.env,
       },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_LIFETIME_MS, sessionExpiry } from "@/lib/credentials/expiry";
+import { MAX_LIFETIME_MS, sessionExpiry } from "@/lib/credentials/sts-lifetime";
 
 const now = Date.UTC(2026, 10, 29, 10, 0, 0);
 const HOUR = 3_600_000;

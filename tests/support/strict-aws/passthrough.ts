@@ -1,6 +1,6 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 
-/** What the browser-test mocks in front of moto share: reading a request, passing it on. */
+/** Reading a request, passing it on to moto unchanged, and writing moto's answer back. */
 
 export async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -11,16 +11,21 @@ export async function readBody(req: IncomingMessage): Promise<Buffer> {
 export type Answer = { status: number; headers: Record<string, string>; body: Buffer };
 
 /** The request as it came (signature headers included), sent to moto; its answer, read whole. */
-export async function forwardToMoto(moto: string, req: IncomingMessage, body: Buffer): Promise<Answer> {
+export async function forwardToMoto(
+  moto: string,
+  req: { method?: string; url?: string; headers: IncomingHttpHeaders },
+  body: Buffer,
+): Promise<Answer> {
   const headers = new Headers();
   for (const [k, v] of Object.entries(req.headers)) {
     if (v === undefined || k === "host" || k === "content-length" || k === "connection") continue;
     headers.set(k, Array.isArray(v) ? v.join(", ") : v);
   }
-  const upstream = await fetch(`${moto}${req.url}`, {
-    method: req.method,
+  const method = req.method ?? "GET";
+  const upstream = await fetch(`${moto}${req.url ?? "/"}`, {
+    method,
     headers,
-    body: req.method === "GET" || req.method === "HEAD" ? undefined : new Uint8Array(body),
+    body: method === "GET" || method === "HEAD" ? undefined : new Uint8Array(body),
   });
   const answer: Answer = { status: upstream.status, headers: {}, body: Buffer.from(await upstream.arrayBuffer()) };
   // fetch has already decoded and de-chunked the body.

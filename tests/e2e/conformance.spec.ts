@@ -1,0 +1,133 @@
+import { CreateDetectorCommand, GetDetectorCommand, ListDetectorsCommand } from "@aws-sdk/client-guardduty";
+import { AddUserToGroupCommand, CreateAccessKeyCommand, CreateGroupCommand, CreateLoginProfileCommand, CreateUserCommand, IAMClient } from "@aws-sdk/client-iam";
+import { GetSessionTokenCommand, STSClient } from "@aws-sdk/client-sts";
+import { expect, test } from "@playwright/test";
+import type { AttendeeKeys } from "../support/moto";
+import { envPaste, freshKeys, motoEndpoint, signIn } from "./support/attendee";
+import { sdk } from "./support/aws";
+
+/**
+ * Issue 8 in the browser, through the stricter AWS stand-in in front of moto
+ * (tests/support/strict-aws, AWS_ENDPOINT_URL of the test server): what real AWS does and
+ * moto does not, as an attendee meets it.
+ */
+
+const strictAws = () => `http://127.0.0.1:${process.env.E2E_STRICT_AWS_PORT}`;
+const iamFor = (keys: AttendeeKeys) => new IAMClient({ region: "us-east-1", endpoint: motoEndpoint(), credentials: keys });
+
+test("get-session-token without MFA: warned at sign-in, IAM cards explain, the session stays and steps 7–10 work (ja)", async ({ page }) => {
+  const keys = await freshKeys();
+  const iam = iamFor(keys);
+  await iam.send(new CreateUserCommand({ UserName: "cli-user" }));
+  const key = (await iam.send(new CreateAccessKeyCommand({ UserName: "cli-user" }))).AccessKey!;
+  // `aws sts get-session-token`, answered as AWS does by the stand-in.
+  const sts = new STSClient({ region: "us-east-1", endpoint: strictAws(), credentials: { accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! } });
+  const out = await sts.send(new GetSessionTokenCommand({ DurationSeconds: 3600 }));
+  const json = JSON.stringify({ Credentials: { ...out.Credentials, Expiration: out.Credentials!.Expiration!.toISOString() } }, null, 4);
+
+  await page.goto("/ja/solo");
+  await page.locator("#paste").fill(json);
+  await page.locator("form button[type=submit]").click();
+  await expect(page.getByTestId("identity")).toContainText("cli-user");
+  await expect(page.getByRole("note").filter({ hasText: "この認証情報は IAM に拒否されました" })).toContainText("--token-code");
+
+  const step1 = page.getByTestId("step-root-access-keys");
+  await expect(step1).toHaveAttribute("data-state", "unknown");
+  await expect(step1.getByTestId("failure")).toContainText("IAM がこの認証情報を拒否しました");
+  await expect(page.getByTestId("step-cloudtrail")).toHaveAttribute("data-state", "todo");
+
+  // Checking again does not end the session (IAM's InvalidClientTokenId is not dead credentials).
+  await page.getByTestId("check-all").click();
+  await expect(page.getByTestId("check-all")).toBeEnabled();
+  await expect(page.getByTestId("identity")).toBeVisible();
+  await expect(page.locator("#paste")).toHaveCount(0);
+  await page.getByTestId("step-guardduty").getByRole("button", { name: "GuardDuty を有効にする" }).click();
+  await expect(page.getByTestId("step-guardduty")).toHaveAttribute("data-state", "done");
+});
+
+test("credentials about to expire: warned at sign-in, and step 6 does not start with under 5 minutes left (en)", async ({ page }) => {
+  const keys = await freshKeys();
+  const iam = iamFor(keys);
+  await iam.send(new CreateGroupCommand({ GroupName: "admin" }));
+  await iam.send(new CreateUserCommand({ UserName: "taro" }));
+  await iam.send(new CreateLoginProfileCommand({ UserName: "taro", Password: "Kd7#mPq2xW!vT9" }));
+  await iam.send(new AddUserToGroupCommand({ UserName: "taro", GroupName: "admin" }));
+
+  await page.goto("/en/solo");
+  await page.locator("#paste").fill(envPaste({ ...keys, expiration: new Date(Date.now() + 4.5 * 60_000) }));
+  await page.locator("form button[type=submit]").click();
+  await expect(page.getByTestId("identity")).toBeVisible();
+  await expect(page.getByRole("note").filter({ hasText: "These credentials expire within 30 minutes" })).toBeVisible();
+
+  const step6 = page.getByTestId("step-user-mfa");
+  await step6.getByRole("button", { name: "Set up MFA for taro" }).click();
+  await expect(step6.getByTestId("failure")).toContainText(/expire in [34] minutes/);
+  await expect(step6.getByTestId("mfa-setup")).toHaveCount(0);
+});
+
+test("an unknown expiry is labelled 'usually 1 hour' (en)", async ({ page }) => {
+  const keys = await freshKeys();
+  await page.goto("/en/solo");
+  await page.locator("#paste").fill(envPaste(keys).split("\n").slice(0, 3).join("\n"));
+  await page.locator("form button[type=submit]").click();
+  await expect(page.getByTestId("time-left")).toHaveText("Unknown (usually 1 hour)");
+});
+
+test("pastes: bidirectional marks are stripped; an export set plus a JSON set is 'more than one set' (ja)", async ({ page }) => {
+  const keys = await freshKeys();
+  await page.goto("/ja/solo");
+  const json = JSON.stringify({ Version: 1, AccessKeyId: keys.accessKeyId, SecretAccessKey: keys.secretAccessKey, SessionToken: keys.sessionToken });
+  await page.locator("#paste").fill(`${envPaste(keys)}\n${json}`);
+  await page.locator("form button[type=submit]").click();
+  await expect(page.getByTestId("failure")).toContainText("複数の認証情報が含まれています");
+  await page.locator("#paste").fill(`\u200F${envPaste(keys).replace(keys.accessKeyId, `\u202E${keys.accessKeyId}\u202C`)}\u200E`);
+  await page.locator("form button[type=submit]").click();
+  await expect(page.getByTestId("identity")).toBeVisible();
+});
+
+test("/favicon.ico is an icon", async ({ request }) => {
+  const res = await request.get("/favicon.ico");
+  expect(res.status()).toBe(200);
+  expect(res.headers()["content-type"]).toMatch(/icon/);
+  expect((await res.body()).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0]));
+});
+
+test("the attendee's own GuardDuty: sample findings only after a warning, times in the browser's zone, turned off again at teardown (en, Paris)", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "en-GB", timezoneId: "Europe/Paris" });
+  const page = await context.newPage();
+  const keys = await freshKeys();
+  const gd = sdk(keys).guardduty;
+  const { DetectorId } = await gd.send(new CreateDetectorCommand({ Enable: false }));
+
+  await page.goto("/en/solo");
+  await signIn(page, keys);
+  const step8 = page.getByTestId("step-guardduty");
+  await step8.getByRole("button", { name: "Turn GuardDuty back on" }).click();
+  await expect(step8).toHaveAttribute("data-state", "done");
+
+  const step9 = page.getByTestId("step-sample-findings");
+  await expect(step9.getByTestId("findings-theirs")).toContainText("go on to EventBridge and Security Hub");
+  const generate = step9.getByRole("button", { name: "Generate sample findings" });
+  await expect(generate).toBeDisabled();
+  await step9.getByLabel("I have told whoever receives them: generate sample findings anyway").check();
+  await generate.click();
+  await expect(step9).toHaveAttribute("data-state", "done");
+  await step9.getByTestId("finding").first().getByRole("button").click();
+  // The time is the browser's (Paris), and says so.
+  await expect(step9.getByTestId("finding-detail")).toContainText(/\d{1,2}:\d{2}( [AP]M)? (CET|CEST|GMT\+1|GMT\+2)/);
+
+  const step10 = page.getByTestId("step-teardown");
+  await expect(step10).toContainText("1 resource Hajime made or changed is still there.");
+  await expect(step10).toContainText("(turned off again, as it was)");
+  await step10.getByTestId("open-teardown").click();
+  const row = page.getByTestId("teardown-row");
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText("It is turned off again, not deleted");
+  await page.getByRole("button", { name: "Clean up 1 resource" }).click();
+  await expect(page.getByTestId("teardown-result")).toHaveAttribute("data-done", "true");
+  await expect(row).toHaveAttribute("data-status", "restored");
+
+  expect((await gd.send(new ListDetectorsCommand({}))).DetectorIds).toEqual([DetectorId]);
+  expect((await gd.send(new GetDetectorCommand({ DetectorId }))).Status).toBe("DISABLED");
+  await context.close();
+});
