@@ -36,7 +36,7 @@ export const caps = {
   },
   /** Open event streams in this process, all rooms together. */
   get streams() {
-    return envInt("HAJIME_MAX_STREAMS", 1_500);
+    return envInt("HAJIME_MAX_STREAMS", 1_000);
   },
   /** Board streams without the organizer's cookie, per room and per client address. */
   get anonymousBoardStreamsPerRoom() {

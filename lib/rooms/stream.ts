@@ -1,5 +1,5 @@
 import "server-only";
-import { registerShutdownHook } from "@/lib/lifecycle";
+import { detached, registerShutdownHook } from "@/lib/lifecycle";
 import { allSubscribers, encodeEvent, subscribe } from "./bus";
 import type { AttendeeSnapshot, BoardSnapshot, StreamView } from "./model";
 
@@ -41,7 +41,7 @@ export function eventStream(opts: {
         stop();
       };
       const unsubscribe = subscribe(opts.code, { view: opts.view, attendeeId: opts.attendeeId, send: enqueue, end });
-      const ping = setInterval(() => enqueue(encodeEvent("ping", { serverNow: Date.now() })), PING_MS);
+      const ping = detached(() => setInterval(() => enqueue(encodeEvent("ping", { serverNow: Date.now() })), PING_MS));
       stop = () => {
         if (!open) return;
         open = false;

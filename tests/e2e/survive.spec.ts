@@ -99,16 +99,16 @@ test("a dropped network on the paste, join and create-room forms: a message on t
 
   // Create a room with the network gone: the form keeps every field.
   await page.goto("/ja");
-  await page.getByText("ルームを作る（主催者の方）").click();
+  await page.getByText("ルームを作成する（主催者の方）").click();
   await page.getByLabel("ルーム名").fill("オフライン");
   await page.getByLabel("参加人数の上限").fill("42");
   await context.setOffline(true);
-  await page.getByRole("button", { name: "ルームを作る" }).click();
+  await page.getByRole("button", { name: "ルームを作成する" }).click();
   await expect(page.getByTestId("failure")).toContainText("Hajime のサーバーに接続できませんでした");
   await expect(page.getByLabel("ルーム名")).toHaveValue("オフライン");
   await expect(page.getByLabel("参加人数の上限")).toHaveValue("42");
   await context.setOffline(false);
-  await page.getByRole("button", { name: "ルームを作る" }).click();
+  await page.getByRole("button", { name: "ルームを作成する" }).click();
   await expect(page.getByTestId("room-created")).toBeVisible();
   const joinUrl = (await page.getByTestId("join-url").textContent())!.trim();
 
