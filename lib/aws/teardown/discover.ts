@@ -18,6 +18,15 @@ export type Discovery = TeardownPlan & {
 };
 
 export type DiscoverOptions = {
+  /**
+   * "full" (the default; the teardown page): the ledger, plus Hajime's tag looked for on
+   * every bucket and in every Region an attendee can choose; whatever tagged thing it finds
+   * that the ledger did not know, the ledger learns. "known" (step 10 in "check all"): the
+   * ledger's entries, each where it was made, plus what the current Region's reads show
+   * (those steps 7 and 8 make anyway, shared): nothing else can have changed unless the
+   * attendee acted elsewhere by hand, and the teardown page looks everywhere again.
+   */
+  scope?: "full" | "known";
   /** Count each bucket's objects (the plan shows it; the step's check does not need it). */
   countObjects?: boolean;
   /** Ask each Hajime trail whether it is logging. */
@@ -31,11 +40,12 @@ export function ledgerHas(ledger: readonly CreatedResource[], kind: CreatedResou
 }
 
 export async function discover(aws: Aws, ledger: CreatedLedger, options: DiscoverOptions = {}): Promise<Discovery> {
+  const full = (options.scope ?? "full") === "full";
   const [active, removed] = await Promise.all([ledger.list(), ledger.removed()]);
   const [trails, buckets, detectors, devices] = await Promise.all([
     discoverTrails(aws, active, options),
-    discoverBuckets(aws, active, options),
-    discoverDetectors(aws, active),
+    full ? discoverBuckets(aws, active, options) : knownBuckets(aws, active),
+    discoverDetectors(aws, active, full),
     discoverMfaDevices(aws),
   ]);
   const remove = [...trails.remove, ...buckets.remove, ...detectors.remove, ...devices];
@@ -45,6 +55,7 @@ export async function discover(aws: Aws, ledger: CreatedLedger, options: Discove
   const missing = active.filter(
     (r) => !present(r) && !(r.kind === "detector" && detectors.unchecked.includes(r.region)),
   );
+  if (full) await learn(ledger, active, remove);
   return {
     remove,
     keep: [...trails.keep, ...buckets.keep, ...detectors.keep],
@@ -93,8 +104,22 @@ async function discoverBuckets(aws: Aws, ledger: readonly CreatedResource[], opt
   return sorted(part);
 }
 
-async function discoverDetectors(aws: Aws, ledger: readonly CreatedResource[]): Promise<Part & { unchecked: string[] }> {
-  const regions = [...new Set<string>([aws.region, ...REGIONS, ...ledger.filter((r) => r.kind === "detector").map((r) => r.region)])];
+/** The ledger's buckets that still exist (one ListBuckets; no tags read: the ledger says they are Hajime's). */
+async function knownBuckets(aws: Aws, ledger: readonly CreatedResource[]): Promise<Part> {
+  const known = ledger.filter((r) => r.kind === "bucket");
+  const part: Part = { remove: [], keep: [] };
+  if (known.length === 0) return part;
+  const existing = new Map((await ownBuckets(aws)).map((b) => [b.name, b.region]));
+  for (const r of known) {
+    if (existing.has(r.name)) part.remove.push({ kind: "bucket", name: r.name, region: existing.get(r.name) ?? r.region, objects: null });
+  }
+  return sorted(part);
+}
+
+async function discoverDetectors(aws: Aws, ledger: readonly CreatedResource[], everywhere: boolean): Promise<Part & { unchecked: string[] }> {
+  const regions = [
+    ...new Set<string>([aws.region, ...(everywhere ? REGIONS : []), ...ledger.filter((r) => r.kind === "detector").map((r) => r.region)]),
+  ];
   const part: Part & { unchecked: string[] } = { remove: [], keep: [], unchecked: [] };
   await Promise.all(
     regions.map(async (region) => {
@@ -121,6 +146,19 @@ async function discoverDetectors(aws: Aws, ledger: readonly CreatedResource[]): 
   );
   part.unchecked.sort();
   return sorted(part);
+}
+
+/**
+ * Tagged resources the ledger did not know (made by a Hajime server that has since lost its
+ * database, say) are recorded, so that step 10's check in "check all", which trusts the
+ * ledger beyond the current Region, sees them from now on.
+ */
+async function learn(ledger: CreatedLedger, known: readonly CreatedResource[], found: readonly PlannedRemoval[]): Promise<void> {
+  for (const r of found) {
+    if (r.kind === "mfa-device" || r.action === "disable") continue;
+    const region = r.kind === "bucket" ? undefined : r.region;
+    if (!ledgerHas(known, r.kind, r.name, region)) await ledger.remember({ kind: r.kind, name: r.name, region: r.region });
+  }
 }
 
 /** A detector the ledger says Hajime re-enabled (and did not make). */
