@@ -41,7 +41,10 @@ export async function startLatencyProxy(target: string, delayMs: number): Promis
     const out = request(
       { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
       (up) => {
-        res.writeHead(up.statusCode ?? 502, up.headers);
+        // Hop-by-hop headers stay on their hop: moto answers "Connection: close", and passing
+        // that on would make the app open a new connection per AWS request, as real AWS does not.
+        const { connection: _c, "keep-alive": _k, ...headers } = up.headers;
+        res.writeHead(up.statusCode ?? 502, headers);
         up.pipe(res);
       },
     );

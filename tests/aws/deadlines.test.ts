@@ -1,0 +1,137 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { GetAccountSummaryCommand } from "@aws-sdk/client-iam";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAws } from "@/lib/aws/clients";
+import { AWS_DEADLINES } from "@/lib/aws/deadlines";
+import { toFailure } from "@/lib/aws/errors";
+import { REGISTRY } from "@/lib/aws/registry";
+import { runCheck, runChecks } from "@/lib/aws/run";
+import { passwordPolicy } from "@/lib/aws/steps/password-policy";
+import { rootAccessKeys } from "@/lib/aws/steps/root-access-keys";
+import { newAttendee } from "../support/moto";
+import { startStallingProxy, type StallingProxy } from "../support/stalling-proxy";
+
+/**
+ * Issue 12: every AWS call has a deadline (connect, socket idle, the whole call with its
+ * retries, and the server action's calls together), and a call past it is an "aws-timeout"
+ * failure, never a hang. AWS is reached through a proxy in front of this file's stricter
+ * stand-in that can stop answering on an open keep-alive connection, the case that hung
+ * calls for up to 5 minutes (the SDK's default socket timeout) before.
+ *
+ * Deadlines are shortened here so that a hang shows as a failed test within seconds; the
+ * time limits on the tests only turn a hang into a failure, nothing is timed.
+ */
+
+let proxy: StallingProxy;
+let strictEndpoint: string;
+const saved = { ...AWS_DEADLINES };
+const HANG_GUARD_MS = 20_000;
+
+beforeAll(async () => {
+  process.env.DATA_DIR = mkdtempSync(join(tmpdir(), "hajime-deadlines-"));
+  strictEndpoint = process.env.AWS_ENDPOINT_URL!;
+  proxy = await startStallingProxy(strictEndpoint);
+  // The SDK reads the endpoint from the environment, as in production.
+  process.env.AWS_ENDPOINT_URL = proxy.endpoint;
+  Object.assign(AWS_DEADLINES, { callMs: 1_500, checkMs: 2_500 });
+});
+
+afterAll(async () => {
+  Object.assign(AWS_DEADLINES, saved);
+  process.env.AWS_ENDPOINT_URL = strictEndpoint;
+  await proxy.close();
+});
+
+async function attendeeBehindProxy(budgetMs?: number) {
+  const keys = await newAttendee(strictEndpoint);
+  return createAws({ keys, region: "ap-northeast-1", accountId: keys.accountId }, { budgetMs });
+}
+
+async function until(condition: () => boolean, ms = 10_000) {
+  for (const end = Date.now() + ms; !condition(); ) {
+    if (Date.now() > end) return false;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return true;
+}
+
+describe("every AWS call has a deadline (issue 12)", () => {
+  it(
+    "a check whose endpoint stops answering on an open keep-alive connection fails with aws-timeout, and lets go of the connection",
+    async () => {
+      proxy.mode("pass");
+      const aws = await attendeeBehindProxy();
+      // A first call opens a connection and leaves it open for the next (keep-alive).
+      expect((await runCheck(rootAccessKeys, aws)).state).toBe("done");
+      const reusedBefore = proxy.onReusedConnections();
+
+      proxy.mode("stall");
+      const outcome = await runCheck(passwordPolicy, aws);
+      expect(outcome).toMatchObject({ state: "unknown", failure: { ok: false, code: "aws-timeout" } });
+      // The stalled request went out on the connection kept alive from the first call.
+      expect(proxy.onReusedConnections()).toBeGreaterThan(reusedBefore);
+      // Nothing is left waiting on AWS: the connection of every stalled attempt is closed.
+      expect(await until(() => proxy.stalledOpen() === 0)).toBe(true);
+      proxy.mode("pass");
+    },
+    HANG_GUARD_MS,
+  );
+
+  it(
+    "'check all' on a stalled endpoint answers every card with aws-timeout, all within the action's budget",
+    async () => {
+      proxy.mode("pass");
+      const aws = await attendeeBehindProxy(AWS_DEADLINES.checkMs);
+      proxy.mode("stall");
+      const outcomes = await runChecks(REGISTRY, aws);
+      expect(outcomes.map((o) => [o.id, o.state, o.failure?.code])).toEqual(REGISTRY.map((s) => [s.id, "unknown", "aws-timeout"]));
+      expect(await until(() => proxy.stalledOpen() === 0)).toBe(true);
+      proxy.mode("pass");
+    },
+    HANG_GUARD_MS,
+  );
+
+  it(
+    "a call's deadline includes its retries: an endpoint answering 503 slowly ends in aws-timeout before the SDK's five attempts",
+    async () => {
+      proxy.mode("pass");
+      const aws = await attendeeBehindProxy();
+      await aws.iam.send(new GetAccountSummaryCommand({}));
+      const before = proxy.requests();
+      // Five attempts take at least 5 × 500 ms, longer than the call's 1.5 s.
+      proxy.mode("failing", 500);
+      const failure = await aws.iam.send(new GetAccountSummaryCommand({})).then(
+        () => undefined,
+        (error: unknown) => toFailure(error),
+      );
+      expect(failure).toEqual({ ok: false, code: "aws-timeout" });
+      const attempts = proxy.requests() - before;
+      expect(attempts).toBeGreaterThanOrEqual(1);
+      expect(attempts).toBeLessThan(5);
+      proxy.mode("pass");
+    },
+    HANG_GUARD_MS,
+  );
+
+  it(
+    "a server action's calls share its budget: calls each well within their own deadline still stop at the action's",
+    async () => {
+      proxy.mode("pass");
+      const aws = await attendeeBehindProxy(1_000);
+      // Each call takes 400 ms, well within the 1.5 s a call may take; four take 1.6 s.
+      proxy.mode("slow", 400);
+      const fourInARow = async () => {
+        for (let i = 0; i < 4; i++) await aws.iam.send(new GetAccountSummaryCommand({}));
+      };
+      const failure = await fourInARow().then(
+        () => undefined,
+        (error: unknown) => toFailure(error),
+      );
+      expect(failure).toEqual({ ok: false, code: "aws-timeout" });
+      proxy.mode("pass");
+    },
+    HANG_GUARD_MS,
+  );
+});
