@@ -11,8 +11,13 @@ import type { AddressInfo, Socket } from "node:net";
  */
 export type Mode = "pass" | "stall" | "slow" | "failing";
 
+/** One request as AWS sees it: service and Region from the SigV4 scope, and the operation. */
+export type Seen = { service: string; region: string; operation: string };
+
 export type StallingProxy = {
   endpoint: string;
+  /** Every request so far. */
+  seen(): Seen[];
   mode(next: Mode, delayMs?: number): void;
   /** Requests received so far. */
   requests(): number;
@@ -31,6 +36,7 @@ export async function startStallingProxy(target: string): Promise<StallingProxy>
   let reused = 0;
   const served = new WeakMap<Socket, number>();
   const stalled = new Set<Socket>();
+  const seen: Seen[] = [];
 
   const forward = (req: IncomingMessage, res: ServerResponse, body: Buffer) => {
     const out = request({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers }, (up) => {
@@ -52,6 +58,7 @@ export async function startStallingProxy(target: string): Promise<StallingProxy>
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       const body = Buffer.concat(chunks);
+      seen.push(describe(req, body));
       if (mode === "stall") {
         stalled.add(socket);
         socket.once("close", () => stalled.delete(socket));
@@ -78,6 +85,7 @@ export async function startStallingProxy(target: string): Promise<StallingProxy>
       mode = next;
       delayMs = ms;
     },
+    seen: () => [...seen],
     requests: () => requests,
     onReusedConnections: () => reused,
     stalledOpen: () => [...stalled].filter((s) => !s.destroyed).length,
@@ -87,4 +95,15 @@ export async function startStallingProxy(target: string): Promise<StallingProxy>
         server.close(() => resolve());
       }),
   };
+}
+
+const SCOPE = /Credential=[A-Z0-9]+\/\d{8}\/([a-z0-9-]+)\/([a-z0-9-]+)\/aws4_request/;
+
+/** Query protocol (IAM, STS): Action in the body; JSON protocol (CloudTrail): X-Amz-Target; REST (S3, GuardDuty): method and path. */
+function describe(req: IncomingMessage, body: Buffer): Seen {
+  const scope = SCOPE.exec(String(req.headers.authorization ?? ""));
+  const action = /(?:^|&)Action=([A-Za-z]+)/.exec(body.toString("utf8"))?.[1];
+  const target = String(req.headers["x-amz-target"] ?? "").split(".").pop();
+  const path = (req.url ?? "/").split("?")[0];
+  return { region: scope?.[1] ?? "?", service: scope?.[2] ?? "?", operation: action ?? (target || `${req.method} ${path}`) };
 }
