@@ -25,7 +25,7 @@
  * Extra environment is passed to the server (e.g. HAJIME_AWS_MAX_SOCKETS to compare agents).
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -87,6 +87,19 @@ function cpuMs(pid: number): number {
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   // utime and stime are fields 14 and 15 (1-based), in clock ticks of 10 ms.
   return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** The pid of the moto_server listening on `port` (to tell how much CPU the emulator took). */
+function motoPid(port: number): number | undefined {
+  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+      if (cmd.some((c) => c.endsWith("moto_server")) && cmd.includes(String(port))) return Number(pid);
+    } catch {
+      // gone
+    }
+  }
+  return undefined;
 }
 
 /** The machine's busy and total jiffies (every core), to say how loaded it was. */
@@ -203,6 +216,8 @@ async function main() {
       await sleep(200);
     }
     const serverPid = Number(readFileSync(join(artifacts, "server.pid"), "utf8"));
+    const motoProcess = motoPid(moto.port);
+    const motoCpu = () => (motoProcess ? cpuMs(motoProcess) : NaN);
     let peak = 0;
     sampler = setInterval(() => (peak = Math.max(peak, rss(serverPid))), 100);
     const id = actionIds(DIST);
@@ -244,7 +259,6 @@ async function main() {
     // ——— 1. join, as people arrive: each page runs its first "check all" ———
     const attendees: Attendee[] = [];
     const joinStart = Date.now();
-    const doneSeen = new Map<number, Set<string>>();
     await pool(Array.from({ length: ATTENDEES + 1 }, (_, i) => i), 8, async (i) => {
       const keys = await retry(() => newAttendee(moto.endpoint));
       const a: Attendee = { client: new AppClient(base), keys, nickname: `参加者${i + 1}` };
@@ -299,11 +313,10 @@ async function main() {
     let fixes = 0;
     let roomRequests = 0;
     const ended = new Set<string>();
-    const expected = new Set<string>();
-    const attendeeIds = new Map<string, number>();
-    const calls0 = proxy.calls();
     const services0 = proxy.byService();
     const cpu0 = cpuMs(serverPid);
+    const moto0 = motoCpu();
+    const self0 = process.cpuUsage();
     const machine0 = machine();
     const t0 = Date.now();
     const endAt = t0 + phaseS * 1000;
@@ -340,19 +353,14 @@ async function main() {
           if (["not-signed-in", "expired", "invalid-credentials"].includes(r.code)) ended.add(a.nickname);
           if (!fixed && Date.now() >= fixAt) {
             fixed = true;
-            const before = proxy.callsBy(a.keys.accessKeyId);
             const f0 = performance.now();
             const res = await a.client.action(page, ids.fixStep, ["password-policy", {}]).catch(() => undefined);
             fixMs.push(performance.now() - f0);
             fixes += 1;
-            const fixRequests = proxy.callsBy(a.keys.accessKeyId) - before;
-            void fixRequests;
             if (res) {
               const o = outcome(res);
               if (!o.ok) count(failures, `fix ${o.code}`);
               if (["not-signed-in", "expired", "invalid-credentials"].includes(o.code)) ended.add(a.nickname);
-              const attendeeId = Number(res.text.match(/"attendeeId":(\d+)/)?.[1]);
-              void attendeeId;
             }
           }
           if (Date.now() >= endAt) break;
@@ -364,12 +372,12 @@ async function main() {
     clearInterval(progress);
     const seconds = (Date.now() - t0) / 1000;
     const cpu = cpuMs(serverPid) - cpu0;
+    const motoSpent = motoCpu() - moto0;
+    const selfUsage = process.cpuUsage(self0);
+    const selfSpent = (selfUsage.user + selfUsage.system) / 1000;
     const machine1 = machine();
     const busy = (100 * (machine1.busy - machine0.busy)) / Math.max(1, machine1.total - machine0.total);
     const services = Object.fromEntries(Object.entries(proxy.byService()).map(([k, v]) => [k, (v - (services0[k] ?? 0)) / Math.max(1, checks)]));
-    void calls0;
-    void expected;
-    void attendeeIds;
 
     // Progress events: every board must have every progress event the server recorded.
     await sleep(2000);
@@ -390,7 +398,7 @@ async function main() {
     log(`room: ${checks} "check all" and ${fixes} fixes in ${seconds.toFixed(0)} s by ${ATTENDEES} attendees; machine ${busy.toFixed(0)} % busy (2 cores shared with moto and this client)`);
     log(`room: AWS requests per "check all" ${perCheck.toFixed(1)} (all requests by service, per "check all": ${show(Object.fromEntries(Object.entries(services).map(([k, v]) => [k, Number(v.toFixed(1))])))})`);
     log(`room: "check all" p50 ${p50.toFixed(0)} ms, p95 ${p95.toFixed(0)} ms, longest ${longest.toFixed(0)} ms; fix longest ${longestFix.toFixed(0)} ms`);
-    log(`room: server CPU ${(cpu / 1000).toFixed(1)} s, per call (check all or fix) ${cpuPer.toFixed(1)} ms`);
+    log(`room: server CPU ${(cpu / 1000).toFixed(1)} s, per call (check all or fix) ${cpuPer.toFixed(1)} ms; moto ${(motoSpent / 1000).toFixed(1)} s; this process (clients, stand-in, proxy) ${(selfSpent / 1000).toFixed(1)} s`);
     log(`failures: ${show(failures)}; step failures inside "check all": ${show(stepFailures)}`);
     log(`progress events: ${union.size} new, on ${boards.length} boards; lost ${lost}; board streams dropped ${dropped}`);
     const serverLog = existsSync(join(artifacts, "server.log")) ? readFileSync(join(artifacts, "server.log"), "utf8") : "";
