@@ -43,6 +43,8 @@ export type Aws = {
   guarddutyIn(region: string): GuardDutyClient;
   /** When every call through this Aws must be done (epoch ms); none: each call's own deadline only. */
   readonly deadline?: number;
+  /** One object per set of keys: what caches key on, so that nothing crosses credentials. */
+  readonly credentialScope: object;
 };
 
 /** Thrown (and used as the abort reason) when a call passes its deadline. */
@@ -165,7 +167,7 @@ function bounded<T extends Sendable>(client: T, deadline: number | undefined): T
   const facade = Object.create(client) as T;
   const send = (command: unknown, options?: Record<string, unknown>) =>
     withDeadline(deadline, (abortSignal) => (client.send as (c: unknown, o: unknown) => Promise<unknown>)(command, { ...options, abortSignal }));
-  Object.defineProperty(facade, "send", { value: send });
+  Object.defineProperty(facade, "send", { value: send, writable: true, configurable: true });
   return facade;
 }
 
@@ -197,6 +199,7 @@ export function createAws(target: AwsTarget, options: CreateAwsOptions = {}): Aw
     accountId: target.accountId,
     partition: target.partition ?? "aws",
     deadline,
+    credentialScope: shared,
     // IAM is global; its endpoint is in us-east-1.
     get iam() {
       return client("iam", () => new IAMClient(baseConfig(target.keys, "us-east-1")));

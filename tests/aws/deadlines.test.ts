@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { GetAccountSummaryCommand } from "@aws-sdk/client-iam";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createAws } from "@/lib/aws/clients";
 import { AWS_DEADLINES } from "@/lib/aws/deadlines";
 import { toFailure } from "@/lib/aws/errors";
@@ -35,19 +35,35 @@ beforeAll(async () => {
   proxy = await startStallingProxy(strictEndpoint);
   // The SDK reads the endpoint from the environment, as in production.
   process.env.AWS_ENDPOINT_URL = proxy.endpoint;
-  Object.assign(AWS_DEADLINES, { callMs: 1_500, checkMs: 2_500 });
 });
 
 afterAll(async () => {
-  Object.assign(AWS_DEADLINES, saved);
   process.env.AWS_ENDPOINT_URL = strictEndpoint;
   await proxy.close();
 });
 
-async function attendeeBehindProxy(budgetMs?: number) {
+/**
+ * An attendee reaching AWS through the proxy, whose account has answered once already (a new
+ * moto account's first IAM call loads the managed policies: slow, and not what is tested).
+ */
+async function attendeeBehindProxy(budgetMs?: () => number) {
   const keys = await newAttendee(strictEndpoint);
-  return createAws({ keys, region: "ap-northeast-1", accountId: keys.accountId }, { budgetMs });
+  const target = { keys, region: "ap-northeast-1", accountId: keys.accountId };
+  proxy.mode("pass");
+  // A first call opens a connection and leaves it open for the next (keep-alive).
+  await createAws(target).iam.send(new GetAccountSummaryCommand({}));
+  return { fresh: () => createAws(target, { budgetMs: budgetMs?.() }) };
 }
+
+/** Deadlines short enough that a hang shows within seconds, for what follows. */
+function shortDeadlines() {
+  Object.assign(AWS_DEADLINES, { callMs: 1_500, checkMs: 2_500 });
+}
+
+afterEach(() => {
+  Object.assign(AWS_DEADLINES, saved);
+  proxy.mode("pass");
+});
 
 async function until(condition: () => boolean, ms = 10_000) {
   for (const end = Date.now() + ms; !condition(); ) {
@@ -61,12 +77,12 @@ describe("every AWS call has a deadline (issue 12)", () => {
   it(
     "a check whose endpoint stops answering on an open keep-alive connection fails with aws-timeout, and lets go of the connection",
     async () => {
-      proxy.mode("pass");
-      const aws = await attendeeBehindProxy();
-      // A first call opens a connection and leaves it open for the next (keep-alive).
+      const attendee = await attendeeBehindProxy();
+      const aws = attendee.fresh();
       expect((await runCheck(rootAccessKeys, aws)).state).toBe("done");
       const reusedBefore = proxy.onReusedConnections();
 
+      shortDeadlines();
       proxy.mode("stall");
       const outcome = await runCheck(passwordPolicy, aws);
       expect(outcome).toMatchObject({ state: "unknown", failure: { ok: false, code: "aws-timeout" } });
@@ -74,7 +90,6 @@ describe("every AWS call has a deadline (issue 12)", () => {
       expect(proxy.onReusedConnections()).toBeGreaterThan(reusedBefore);
       // Nothing is left waiting on AWS: the connection of every stalled attempt is closed.
       expect(await until(() => proxy.stalledOpen() === 0)).toBe(true);
-      proxy.mode("pass");
     },
     HANG_GUARD_MS,
   );
@@ -82,13 +97,12 @@ describe("every AWS call has a deadline (issue 12)", () => {
   it(
     "'check all' on a stalled endpoint answers every card with aws-timeout, all within the action's budget",
     async () => {
-      proxy.mode("pass");
-      const aws = await attendeeBehindProxy(AWS_DEADLINES.checkMs);
+      const attendee = await attendeeBehindProxy(() => AWS_DEADLINES.checkMs);
+      shortDeadlines();
       proxy.mode("stall");
-      const outcomes = await runChecks(REGISTRY, aws);
+      const outcomes = await runChecks(REGISTRY, attendee.fresh());
       expect(outcomes.map((o) => [o.id, o.state, o.failure?.code])).toEqual(REGISTRY.map((s) => [s.id, "unknown", "aws-timeout"]));
       expect(await until(() => proxy.stalledOpen() === 0)).toBe(true);
-      proxy.mode("pass");
     },
     HANG_GUARD_MS,
   );
@@ -96,11 +110,10 @@ describe("every AWS call has a deadline (issue 12)", () => {
   it(
     "a call's deadline includes its retries: an endpoint answering 503 slowly ends in aws-timeout before the SDK's five attempts",
     async () => {
-      proxy.mode("pass");
-      const aws = await attendeeBehindProxy();
-      await aws.iam.send(new GetAccountSummaryCommand({}));
+      const aws = (await attendeeBehindProxy()).fresh();
       const before = proxy.requests();
       // Five attempts take at least 5 × 500 ms, longer than the call's 1.5 s.
+      shortDeadlines();
       proxy.mode("failing", 500);
       const failure = await aws.iam.send(new GetAccountSummaryCommand({})).then(
         () => undefined,
@@ -110,7 +123,6 @@ describe("every AWS call has a deadline (issue 12)", () => {
       const attempts = proxy.requests() - before;
       expect(attempts).toBeGreaterThanOrEqual(1);
       expect(attempts).toBeLessThan(5);
-      proxy.mode("pass");
     },
     HANG_GUARD_MS,
   );
@@ -118,9 +130,9 @@ describe("every AWS call has a deadline (issue 12)", () => {
   it(
     "a server action's calls share its budget: calls each well within their own deadline still stop at the action's",
     async () => {
-      proxy.mode("pass");
-      const aws = await attendeeBehindProxy(1_000);
+      const aws = (await attendeeBehindProxy(() => 1_000)).fresh();
       // Each call takes 400 ms, well within the 1.5 s a call may take; four take 1.6 s.
+      shortDeadlines();
       proxy.mode("slow", 400);
       const fourInARow = async () => {
         for (let i = 0; i < 4; i++) await aws.iam.send(new GetAccountSummaryCommand({}));
@@ -130,7 +142,6 @@ describe("every AWS call has a deadline (issue 12)", () => {
         (error: unknown) => toFailure(error),
       );
       expect(failure).toEqual({ ok: false, code: "aws-timeout" });
-      proxy.mode("pass");
     },
     HANG_GUARD_MS,
   );

@@ -5,6 +5,7 @@ import type { CreatedLedger, CreatedResource } from "../ledger";
 import { bucketFacts, countObjectVersions, ownBuckets } from "../logging/buckets";
 import { detectorsIn, type DetectorInfo } from "../logging/detectors";
 import { isLogging, listTrails, type TrailInfo } from "../logging/trails";
+import { remembered } from "../account-facts";
 import { hajimeUnassignedDevices } from "../mfa-devices";
 import type { KeptResource, PlannedRemoval, TeardownPlan } from "./types";
 
@@ -46,7 +47,7 @@ export async function discover(aws: Aws, ledger: CreatedLedger, options: Discove
     discoverTrails(aws, active, options),
     full ? discoverBuckets(aws, active, options) : knownBuckets(aws, active),
     discoverDetectors(aws, active, full),
-    discoverMfaDevices(aws),
+    discoverMfaDevices(aws, full),
   ]);
   const remove = [...trails.remove, ...buckets.remove, ...detectors.remove, ...devices];
   const present = (r: CreatedResource) =>
@@ -171,9 +172,11 @@ export function reEnabledByHajime(ledger: readonly CreatedResource[], ref: { nam
  * IAM is global: region "global". Credentials that cannot call IAM (get-session-token
  * without MFA) see none; such devices cost nothing and wait for a later teardown.
  */
-async function discoverMfaDevices(aws: Aws): Promise<PlannedRemoval[]> {
+async function discoverMfaDevices(aws: Aws, fresh: boolean): Promise<PlannedRemoval[]> {
   try {
-    const devices = await hajimeUnassignedDevices(aws);
+    // Only Hajime's step 6 makes these, and every start, fix and removal says so
+    // (account-facts.ts): "check all" need not list them every time.
+    const devices = fresh ? await hajimeUnassignedDevices(aws) : await remembered(aws, "unused-mfa-devices", () => hajimeUnassignedDevices(aws));
     return devices.map((d) => ({ kind: "mfa-device" as const, name: d.name, region: "global" })).sort((a, b) => a.name.localeCompare(b.name));
   } catch {
     return [];
