@@ -14,7 +14,11 @@ import type { Aws } from "./clients";
  */
 export const FACTS_TTL_MS = 60_000;
 
-type Entry = { at: number; generation: string; value: Promise<unknown> };
+/**
+ * An answer on its way (`pending`), then the answer itself: a promise made in a request
+ * would keep that request's context alive as long as it is kept (lib/lifecycle.ts).
+ */
+type Entry = { at: number; generation: string; pending?: Promise<unknown>; value?: unknown };
 
 const KEY = Symbol.for("hajime.aws.accountFacts");
 type Store = { facts: WeakMap<object, Map<string, Entry>>; generations: Map<string, number>; epoch: number };
@@ -35,15 +39,25 @@ export function remembered<T>(aws: Aws, key: string, read: () => Promise<T>, kee
   if (!facts) store.facts.set(aws.credentialScope, (facts = new Map()));
   const now = Date.now();
   const known = facts.get(key);
-  if (known && known.generation === generation(aws.accountId) && now - known.at < FACTS_TTL_MS) return known.value as Promise<T>;
-  const value = read();
-  const entry: Entry = { at: now, generation: generation(aws.accountId), value };
+  if (known && known.generation === generation(aws.accountId) && now - known.at < FACTS_TTL_MS) {
+    return (known.pending ?? Promise.resolve(known.value)) as Promise<T>;
+  }
+  const pending = read();
+  const entry: Entry = { at: now, generation: generation(aws.accountId), pending };
   facts.set(key, entry);
-  const drop = () => {
-    if (facts.get(key) === entry) facts.delete(key);
-  };
-  value.then((v) => (keep(v) ? undefined : drop()), drop);
-  return value;
+  pending.then(
+    (value) => {
+      if (facts.get(key) !== entry) return;
+      if (keep(value)) {
+        entry.value = value;
+        entry.pending = undefined;
+      } else facts.delete(key);
+    },
+    () => {
+      if (facts.get(key) === entry) facts.delete(key);
+    },
+  );
+  return pending;
 }
 
 /** Something in the account changed (through Hajime): every remembered fact about it is stale. */

@@ -8,6 +8,7 @@ import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { Agent as HttpAgent } from "node:http";
 import { Agent as HttpsAgent } from "node:https";
 import type { AwsKeys } from "@/lib/credentials/vault";
+import { detached } from "@/lib/lifecycle";
 import { AWS_DEADLINES, HTTP_TIMEOUTS } from "./deadlines";
 import { tagOperation } from "./errors";
 
@@ -89,7 +90,7 @@ function agentOptions() {
 
 const HANDLER_KEY = Symbol.for("hajime.aws.requestHandler.v2");
 const g = globalThis as unknown as Record<symbol, NodeHttpHandler | undefined>;
-const requestHandler: NodeHttpHandler = (g[HANDLER_KEY] ??= new NodeHttpHandler({
+const requestHandler: NodeHttpHandler = (g[HANDLER_KEY] ??= detached(() => new NodeHttpHandler({
   httpAgent: new HttpAgent(agentOptions()),
   httpsAgent: new HttpsAgent(agentOptions()),
   connectionTimeout: HTTP_TIMEOUTS.connectMs,
@@ -98,7 +99,7 @@ const requestHandler: NodeHttpHandler = (g[HANDLER_KEY] ??= new NodeHttpHandler(
   // One attempt's whole time; an error, not a warning (4.x only warns unless told).
   requestTimeout: AWS_DEADLINES.callMs,
   throwOnRequestTimeout: true,
-}));
+})));
 
 /**
  * The SDK clients of one set of keys, made on first use and kept as long as the keys are
@@ -162,11 +163,18 @@ export function withDeadline<T>(deadline: number | undefined, call: (signal: Abo
 /**
  * The client as this Aws lends it: the shared client with `send` bounded by the deadline.
  * Paginators take it too (it is an instance of the client's class through its prototype).
+ *
+ * The SDK's work runs outside the request (lib/lifecycle.ts `detached`): a kept client
+ * memoizes promises (credentials, endpoint, region) and pools sockets, and each of those,
+ * made inside a request, would keep that request's whole context (Next's stores: headers,
+ * cookies, the render) alive for as long as the session. The caller's own context is back
+ * after the await, as always.
  */
 function bounded<T extends Sendable>(client: T, deadline: number | undefined): T {
   const facade = Object.create(client) as T;
+  const sendOutside = client.send as (c: unknown, o: unknown) => Promise<unknown>;
   const send = (command: unknown, options?: Record<string, unknown>) =>
-    withDeadline(deadline, (abortSignal) => (client.send as (c: unknown, o: unknown) => Promise<unknown>)(command, { ...options, abortSignal }));
+    withDeadline(deadline, (abortSignal) => detached(() => sendOutside.call(client, command, { ...options, abortSignal })));
   Object.defineProperty(facade, "send", { value: send, writable: true, configurable: true });
   return facade;
 }
@@ -185,7 +193,7 @@ export function createAws(target: AwsTarget, options: CreateAwsOptions = {}): Aw
     let facade = lent.get(key) as T | undefined;
     if (!facade) {
       let real = shared.get(key) as T | undefined;
-      if (!real) shared.set(key, (real = instrument(make())));
+      if (!real) shared.set(key, (real = detached(() => instrument(make()))));
       lent.set(key, (facade = bounded(real, deadline)));
     }
     return facade;
