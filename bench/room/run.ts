@@ -204,6 +204,7 @@ async function main() {
   if (values.profile) writeFileSync(join(artifacts, "server.pid"), String(server.pid));
   const base = `http://127.0.0.1:${port}`;
   const boards: Awaited<ReturnType<typeof openBoard>>[] = [];
+  let everyone: Attendee[] = [];
   let sampler: NodeJS.Timeout | undefined;
   try {
     for (let i = 0; ; i++) {
@@ -261,7 +262,9 @@ async function main() {
     const joinStart = Date.now();
     await pool(Array.from({ length: ATTENDEES + 1 }, (_, i) => i), 8, async (i) => {
       const keys = await retry(() => newAttendee(moto.endpoint));
-      const a: Attendee = { client: new AppClient(base), keys, nickname: `参加者${i + 1}` };
+      // Each attendee's browser keeps its connection to the server open between calls.
+      const a: Attendee = { client: new AppClient(base, undefined, undefined, { keepAlive: true }), keys, nickname: `参加者${i + 1}` };
+      everyone.push(a);
       for (let attempt = 0; ; attempt++) {
         const o = outcome(await a.client.action(page, ids.joinRoom, [null, form({ code, nickname: a.nickname, paste: envPaste(keys), region: "ap-northeast-1" })]));
         if (o.ok) break;
@@ -428,6 +431,7 @@ async function main() {
   } finally {
     if (sampler) clearInterval(sampler);
     for (const b of boards) b.close();
+    for (const a of everyone) a.client.close();
     const exited = new Promise((resolve) => (server.exitCode !== null ? resolve(null) : server.once("exit", resolve)));
     try {
       process.kill(-server.pid!, "SIGTERM");

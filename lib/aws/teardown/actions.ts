@@ -25,7 +25,7 @@ export async function planTeardown(): Promise<Result<TeardownPlan>> {
     // A removal still running from before a reload would make the counts stale: wait for it.
     await settled(accountKey(session.identity.accountId));
     const found = await discover(awsFor(session, AWS_DEADLINES.teardownPlanMs), ledgerFor(session), { scope: "full", countObjects: true, trailStatus: true });
-    const { missing: _, ...plan } = found;
+    const { missing: _, known: __, ...plan } = found;
     return ok(plan);
   } catch (error) {
     return failureFrom(session, error);

@@ -16,6 +16,8 @@ import type { KeptResource, PlannedRemoval, TeardownPlan } from "./types";
 export type Discovery = TeardownPlan & {
   /** Ledger entries whose resource no longer exists (removed outside teardown). */
   missing: CreatedResource[];
+  /** The ledger's entries believed present, as read for this discovery. */
+  known: CreatedResource[];
 };
 
 export type DiscoverOptions = {
@@ -63,6 +65,7 @@ export async function discover(aws: Aws, ledger: CreatedLedger, options: Discove
     unchecked: detectors.unchecked,
     cleaned: removed.length + missing.filter(isCreated).length,
     missing,
+    known: active,
   };
 }
 

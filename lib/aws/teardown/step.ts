@@ -21,7 +21,7 @@ export async function checkTeardown(
   options: Pick<DiscoverOptions, "scope"> = {},
 ): Promise<Check<TeardownDetail>> {
   const found = await discover(aws, ledger, { scope: options.scope ?? "full" });
-  const ledgerRegions = new Set((await ledger.list()).filter((r) => r.kind === "detector").map((r) => r.region));
+  const ledgerRegions = new Set(found.known.filter((r) => r.kind === "detector").map((r) => r.region));
   const blind = found.unchecked.some((region) => ledgerRegions.has(region));
   const detail: TeardownDetail = {
     remaining: found.remove.map(({ kind, name, region, action }) => ({ kind, name, region, ...(action ? { action } : {}) })),
