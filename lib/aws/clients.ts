@@ -102,20 +102,39 @@ const requestHandler: NodeHttpHandler = (g[HANDLER_KEY] ??= detached(() => new N
 })));
 
 /**
- * The SDK clients of one set of keys, made on first use and kept as long as the keys are
- * (a session's, in the vault): making a client costs far more CPU than a call, and every
- * server action used to make its own. Keyed by the keys object itself, so a session that
- * ends takes its clients with it, and no two sets of keys ever share a client.
+ * The SDK clients of one set of keys, made on first use and kept while the keys are used:
+ * making a client costs far more CPU than a call (config files read, middleware assembled),
+ * and every server action used to make its own. Keyed by the keys object itself, so a
+ * session that ends takes its clients with it, and no two sets of keys ever share a client.
+ * A set unused for IDLE_CLIENTS_MS lets its clients go (about 25 KB each); the next action
+ * makes them again.
  */
-type ClientSet = Map<string, unknown>;
+type ClientSet = { clients: Map<string, unknown>; usedAt: number };
+export const IDLE_CLIENTS_MS = 2 * 60_000;
+type ClientStore = { sets: WeakMap<AwsKeys, ClientSet>; all: Set<WeakRef<ClientSet>>; sweeper?: NodeJS.Timeout };
 const CLIENTS_KEY = Symbol.for("hajime.aws.clientSets");
-const gc = globalThis as unknown as Record<symbol, WeakMap<AwsKeys, ClientSet> | undefined>;
-const clientSets: WeakMap<AwsKeys, ClientSet> = (gc[CLIENTS_KEY] ??= new WeakMap());
+const gc = globalThis as unknown as Record<symbol, ClientStore | undefined>;
+const clientStore: ClientStore = (gc[CLIENTS_KEY] ??= { sets: new WeakMap(), all: new Set() });
 
 function clientSet(keys: AwsKeys): ClientSet {
-  let set = clientSets.get(keys);
-  if (!set) clientSets.set(keys, (set = new Map()));
+  let set = clientStore.sets.get(keys);
+  if (!set) {
+    clientStore.sets.set(keys, (set = { clients: new Map(), usedAt: Date.now() }));
+    clientStore.all.add(new WeakRef(set));
+    // Made outside any request (lib/lifecycle.ts), once per process.
+    clientStore.sweeper ??= detached(() => setInterval(releaseIdleClients, 30_000).unref());
+  }
+  set.usedAt = Date.now();
   return set;
+}
+
+/** Lets idle sets' clients go; forgets sets whose keys are gone. */
+export function releaseIdleClients(now = Date.now()): void {
+  for (const ref of clientStore.all) {
+    const set = ref.deref();
+    if (!set) clientStore.all.delete(ref);
+    else if (now - set.usedAt > IDLE_CLIENTS_MS) set.clients.clear();
+  }
 }
 
 function baseConfig(keys: AwsKeys, region: string) {
@@ -157,7 +176,14 @@ export function withDeadline<T>(deadline: number | undefined, call: (signal: Abo
       controller.abort(error);
     }, ms);
   });
-  return Promise.race([call(controller.signal), expired]).finally(() => clearTimeout(timer));
+  let running: Promise<T>;
+  try {
+    running = call(controller.signal);
+  } catch (error) {
+    clearTimeout(timer);
+    return Promise.reject(error);
+  }
+  return Promise.race([running, expired]).finally(() => clearTimeout(timer));
 }
 
 /**
@@ -187,13 +213,17 @@ export type CreateAwsOptions = {
 export function createAws(target: AwsTarget, options: CreateAwsOptions = {}): Aws {
   const endpointOverride = Boolean(process.env.AWS_ENDPOINT_URL || process.env.AWS_ENDPOINT_URL_S3);
   const shared = clientSet(target.keys);
+  const kept = shared.clients;
   const deadline = options.budgetMs === undefined ? undefined : Date.now() + options.budgetMs;
   const lent = new Map<string, unknown>();
-  const client = <T extends Sendable>(key: string, make: () => T): T => {
+  const client = <T extends Sendable>(key: string, make: () => T, keep = true): T => {
     let facade = lent.get(key) as T | undefined;
     if (!facade) {
-      let real = shared.get(key) as T | undefined;
-      if (!real) shared.set(key, (real = detached(() => instrument(make()))));
+      let real = kept.get(key) as T | undefined;
+      if (!real) {
+        real = detached(() => instrument(make()));
+        if (keep) kept.set(key, real);
+      }
       lent.set(key, (facade = bounded(real, deadline)));
     }
     return facade;
@@ -212,8 +242,9 @@ export function createAws(target: AwsTarget, options: CreateAwsOptions = {}): Aw
     get iam() {
       return client("iam", () => new IAMClient(baseConfig(target.keys, "us-east-1")));
     },
+    // Only sign-in asks STS, once: not kept.
     get sts() {
-      return client(`sts:${target.region}`, () => new STSClient(baseConfig(target.keys, target.region)));
+      return client("sts", () => new STSClient(baseConfig(target.keys, target.region)), false);
     },
     get s3() {
       return s3In(target.region);

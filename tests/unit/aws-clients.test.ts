@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AwsDeadlineExceeded, createAws, withDeadline } from "@/lib/aws/clients";
+import { AwsDeadlineExceeded, createAws, IDLE_CLIENTS_MS, releaseIdleClients, withDeadline } from "@/lib/aws/clients";
 import { endsSession, toFailure } from "@/lib/aws/errors";
 
 const keys = (id: string) => ({ accessKeyId: `ASIA${id.padEnd(16, "X")}`, secretAccessKey: "s".repeat(40), sessionToken: `token-${id}` });
@@ -67,6 +67,18 @@ describe("SDK clients kept per set of keys (issue 12)", () => {
     const credentialsOf = async (aws: typeof a) => (await (aws.iam.config.credentials as () => Promise<{ accessKeyId: string }>)()).accessKeyId;
     expect(await credentialsOf(a)).toBe(keys("A").accessKeyId);
     expect(await credentialsOf(b)).toBe(keys("B").accessKeyId);
+  });
+
+  it("are let go once unused for a while, and made again on the next action", () => {
+    const k = keys("D");
+    const before = Object.getPrototypeOf(createAws(target(k)).iam);
+    releaseIdleClients(Date.now() + IDLE_CLIENTS_MS / 2);
+    expect(Object.getPrototypeOf(createAws(target(k)).iam)).toBe(before);
+    releaseIdleClients(Date.now() + IDLE_CLIENTS_MS + 1_000);
+    const after = createAws(target(k));
+    expect(Object.getPrototypeOf(after.iam)).not.toBe(before);
+    // Caches keyed on the credentials (account-facts.ts) outlive the clients.
+    expect(after.credentialScope).toBe(createAws(target(k)).credentialScope);
   });
 
   it("follow the session's Region, IAM staying in us-east-1", async () => {
