@@ -81,9 +81,14 @@ function percentile(xs: readonly number[], p: number): number {
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
 }
 
-/** CPU time (user + system) of one process, in ms. */
+/** CPU time (user + system) of one process, in ms (NaN once it is gone). */
 function cpuMs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  } catch {
+    return NaN;
+  }
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   // utime and stime are fields 14 and 15 (1-based), in clock ticks of 10 ms.
   return (Number(fields[11]) + Number(fields[12])) * 10;
@@ -405,6 +410,9 @@ async function main() {
     log(`failures: ${show(failures)}; step failures inside "check all": ${show(stepFailures)}`);
     log(`progress events: ${union.size} new, on ${boards.length} boards; lost ${lost}; board streams dropped ${dropped}`);
     const serverLog = existsSync(join(artifacts, "server.log")) ? readFileSync(join(artifacts, "server.log"), "utf8") : "";
+    const pidNow = Number(readFileSync(join(artifacts, "server.pid"), "utf8"));
+    const restarted = pidNow !== serverPid || /restarting in/.test(serverLog);
+    if (restarted) log(`the server died during the run and was restarted (pid ${serverPid} → ${pidNow}): every session it held was lost`);
     const warnings = (serverLog.match(/socket usage at capacity|requestTimeout/g) ?? []).length;
     if (warnings) log(`server log: ${warnings} SDK socket/timeout warnings`);
 
@@ -413,14 +421,14 @@ async function main() {
     const rows: string[] = [];
     let met: boolean;
     if (HANG) {
-      met = longest <= checkDeadline + 2000 && longestFix <= fixDeadline + 2000 && peak < 300 * 2 ** 20 && ended.size === 0;
+      met = longest <= checkDeadline + 2000 && longestFix <= fixDeadline + 2000 && peak < 300 * 2 ** 20 && ended.size === 0 && !restarted;
       rows.push(
-        `RESULT hang: longest "check all" ${(longest / 1000).toFixed(1)} s (deadline ${checkDeadline / 1000} s), longest fix ${(longestFix / 1000).toFixed(1)} s (deadline ${fixDeadline / 1000} s), peak RSS ${mb(peak)}, sessions ended ${ended.size}`,
-        `targets (no call longer than its deadline + 2 s, peak RSS < 300 MB, 0 sessions ended): ${met ? "met" : "MISSED"}`,
+        `RESULT hang: longest "check all" ${(longest / 1000).toFixed(1)} s (deadline ${checkDeadline / 1000} s), longest fix ${(longestFix / 1000).toFixed(1)} s (deadline ${fixDeadline / 1000} s), peak RSS ${mb(peak)}, sessions ended ${ended.size}, server restarted ${restarted ? "YES" : "no"}`,
+        `targets (no call longer than its deadline + 2 s, peak RSS < 300 MB, 0 sessions ended, no restart): ${met ? "met" : "MISSED"}`,
       );
     } else {
       const ratio = p95 / singleP95;
-      met = perCheck <= 10 && ratio <= 3 && ended.size === 0 && lost === 0;
+      met = perCheck <= 10 && ratio <= 3 && ended.size === 0 && lost === 0 && !restarted;
       rows.push(
         `RESULT room: ${perCheck.toFixed(1)} AWS requests per "check all"; p50 ${p50.toFixed(0)} ms, p95 ${p95.toFixed(0)} ms (alone ${singleP95.toFixed(0)} ms): ratio ${ratio.toFixed(2)}; server CPU per call ${cpuPer.toFixed(1)} ms; peak RSS ${mb(peak)}; sessions ended ${ended.size}; events lost ${lost}`,
         `targets (≤ 10 AWS requests per "check all", p95 room / alone ≤ 3, 0 sessions ended, 0 events lost): ${met ? "met" : "MISSED"}`,
