@@ -71,6 +71,7 @@ const tally = () => new Map<string, number>();
 const count = (t: Map<string, number>, key: string, n = 1) => t.set(key, (t.get(key) ?? 0) + n);
 const show = (t: Map<string, number> | Record<string, number>) =>
   (t instanceof Map ? [...t] : Object.entries(t))
+    .filter(([, v]) => v > 0)
     .sort((a, b) => b[1] - a[1])
     .map(([k, v]) => `${k} ${v}`)
     .join(", ") || "none";

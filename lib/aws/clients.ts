@@ -65,10 +65,11 @@ function envInt(name: string, fallback: number): number {
  * One keep-alive socket pool for every attendee's clients: sockets carry no credentials
  * (each request is signed on its own), and reusing them saves a TLS handshake per call.
  * Sized for a room: every attendee's IAM calls go to one host (iam.amazonaws.com), and a
- * "check all" makes several at once. 64 sockets per host made a room of 100 queue (p95
- * 18.7 s with 300 ms per call); bench/room/README.md has the measurements behind these
- * numbers. Idle sockets are kept (as many as may be busy) and closed after 15 s unused,
- * before AWS's own idle cut-off.
+ * "check all" makes several at once. With 300 ms per request a room of 100 still queued
+ * behind 64 sockets per host (p95 501 ms); 256 measured as no cap at all (404 vs 391 ms),
+ * with room for 300 attendees (bench/room/README.md). The total over every host is capped
+ * so that nothing can open sockets without bound. Idle sockets are kept (as many as may be
+ * busy) and closed after 15 s unused, before AWS's own idle cut-off.
  */
 export const AGENT_LIMITS = {
   maxSocketsPerHost: envInt("HAJIME_AWS_MAX_SOCKETS", 256),
