@@ -6,12 +6,16 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createAws } from "@/lib/aws/clients";
 import { AWS_DEADLINES } from "@/lib/aws/deadlines";
 import { toFailure } from "@/lib/aws/errors";
+import { MemoryLedger } from "@/lib/aws/ledger";
+import { createBucket } from "@/lib/aws/logging/buckets";
 import { REGISTRY } from "@/lib/aws/registry";
 import { runCheck, runChecks } from "@/lib/aws/run";
 import { passwordPolicy } from "@/lib/aws/steps/password-policy";
 import { rootAccessKeys } from "@/lib/aws/steps/root-access-keys";
+import { discover } from "@/lib/aws/teardown/discover";
 import { newAttendee } from "../support/moto";
 import { startStallingProxy, type StallingProxy } from "../support/stalling-proxy";
+import { uniqueBucket } from "./logging-support";
 
 /**
  * Issue 12: every AWS call has a deadline (connect, socket idle, the whole call with its
@@ -123,6 +127,24 @@ describe("every AWS call has a deadline (issue 12)", () => {
       const attempts = proxy.requests() - before;
       expect(attempts).toBeGreaterThanOrEqual(1);
       expect(attempts).toBeLessThan(5);
+    },
+    HANG_GUARD_MS,
+  );
+
+  it(
+    "a teardown plan whose bucket tags AWS does not answer in time fails with aws-timeout, rather than calling the bucket unreadable",
+    async () => {
+      const attendee = await attendeeBehindProxy();
+      const aws = attendee.fresh();
+      const bucket = uniqueBucket();
+      expect((await createBucket(aws, bucket, aws.region)).kind).toBe("created");
+      shortDeadlines();
+      proxy.mode("stall", 0, (r) => r.service === "s3" && r.operation.endsWith("?tagging"));
+      const failure = await discover(aws, new MemoryLedger(), { scope: "full" }).then(
+        (plan) => plan.keep,
+        (error: unknown) => toFailure(error),
+      );
+      expect(failure).toEqual({ ok: false, code: "aws-timeout" });
     },
     HANG_GUARD_MS,
   );

@@ -16,9 +16,10 @@ export type Seen = { service: string; region: string; operation: string };
 
 export type StallingProxy = {
   endpoint: string;
+  /** With `only`, requests it does not match go through as in "pass". */
   /** Every request so far. */
   seen(): Seen[];
-  mode(next: Mode, delayMs?: number): void;
+  mode(next: Mode, delayMs?: number, only?: (request: Seen) => boolean): void;
   /** Requests received so far. */
   requests(): number;
   /** Of those, the ones that came on a connection that had served a request before. */
@@ -30,8 +31,9 @@ export type StallingProxy = {
 
 export async function startStallingProxy(target: string): Promise<StallingProxy> {
   const upstream = new URL(target);
-  let mode: Mode = "pass";
+  let current: Mode = "pass";
   let delayMs = 0;
+  let only: ((request: Seen) => boolean) | undefined;
   let requests = 0;
   let reused = 0;
   const served = new WeakMap<Socket, number>();
@@ -58,7 +60,9 @@ export async function startStallingProxy(target: string): Promise<StallingProxy>
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       const body = Buffer.concat(chunks);
-      seen.push(describe(req, body));
+      const call = describe(req, body);
+      seen.push(call);
+      const mode = only && !only(call) ? "pass" : current;
       if (mode === "stall") {
         stalled.add(socket);
         socket.once("close", () => stalled.delete(socket));
@@ -81,9 +85,10 @@ export async function startStallingProxy(target: string): Promise<StallingProxy>
   const { port } = server.address() as AddressInfo;
   return {
     endpoint: `http://127.0.0.1:${port}`,
-    mode: (next, ms = 0) => {
-      mode = next;
+    mode: (next, ms = 0, filter) => {
+      current = next;
       delayMs = ms;
+      only = filter;
     },
     seen: () => [...seen],
     requests: () => requests,
@@ -99,11 +104,16 @@ export async function startStallingProxy(target: string): Promise<StallingProxy>
 
 const SCOPE = /Credential=[A-Z0-9]+\/\d{8}\/([a-z0-9-]+)\/([a-z0-9-]+)\/aws4_request/;
 
-/** Query protocol (IAM, STS): Action in the body; JSON protocol (CloudTrail): X-Amz-Target; REST (S3, GuardDuty): method and path. */
+/**
+ * Query protocol (IAM, STS): Action in the body; JSON protocol (CloudTrail): X-Amz-Target;
+ * REST (S3, GuardDuty): method, path and the query's names ("GET /bucket?tagging").
+ */
 function describe(req: IncomingMessage, body: Buffer): Seen {
   const scope = SCOPE.exec(String(req.headers.authorization ?? ""));
   const action = /(?:^|&)Action=([A-Za-z]+)/.exec(body.toString("utf8"))?.[1];
   const target = String(req.headers["x-amz-target"] ?? "").split(".").pop();
-  const path = (req.url ?? "/").split("?")[0];
-  return { region: scope?.[1] ?? "?", service: scope?.[2] ?? "?", operation: action ?? (target || `${req.method} ${path}`) };
+  const url = new URL(req.url ?? "/", "http://proxy");
+  const query = [...url.searchParams.keys()].join("&");
+  const rest = `${req.method} ${url.pathname}${query ? `?${query}` : ""}`;
+  return { region: scope?.[1] ?? "?", service: scope?.[2] ?? "?", operation: action ?? (target || rest) };
 }

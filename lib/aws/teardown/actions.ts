@@ -24,7 +24,8 @@ export async function planTeardown(): Promise<Result<TeardownPlan>> {
   try {
     // A removal still running from before a reload would make the counts stale: wait for it.
     await settled(accountKey(session.identity.accountId));
-    const found = await discover(awsFor(session, AWS_DEADLINES.teardownPlanMs), ledgerFor(session), { scope: "full", countObjects: true, trailStatus: true });
+    const aws = awsFor(session, AWS_DEADLINES.teardownPlanMs);
+    const found = await discover(aws, ledgerFor(session), { scope: "full", countObjects: true, trailStatus: true });
     const { missing: _, known: __, ...plan } = found;
     return ok(plan);
   } catch (error) {

@@ -108,12 +108,17 @@ async function discoverBuckets(aws: Aws, ledger: readonly CreatedResource[], opt
   return sorted(part);
 }
 
-/** The ledger's buckets that still exist (one ListBuckets; no tags read: the ledger says they are Hajime's). */
+/**
+ * The ledger's buckets that still exist: one ListBuckets (by prefix for the usual single
+ * bucket, so an account with many buckets answers with one), no tags read: the ledger says
+ * they are Hajime's.
+ */
 async function knownBuckets(aws: Aws, ledger: readonly CreatedResource[]): Promise<Part> {
   const known = ledger.filter((r) => r.kind === "bucket");
   const part: Part = { remove: [], keep: [] };
   if (known.length === 0) return part;
-  const existing = new Map((await ownBuckets(aws)).map((b) => [b.name, b.region]));
+  const listed = await ownBuckets(aws, known.length === 1 ? known[0].name : undefined);
+  const existing = new Map(listed.map((b) => [b.name, b.region]));
   for (const r of known) {
     if (existing.has(r.name)) part.remove.push({ kind: "bucket", name: r.name, region: existing.get(r.name) ?? r.region, objects: null });
   }
