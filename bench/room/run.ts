@@ -180,7 +180,7 @@ function openBoard(base: string, code: string): Promise<{ progress: Set<string>;
 
 type Attendee = { client: AppClient; keys: AttendeeKeys; nickname: string };
 
-type CheckResult = { ms: number; ok: boolean; code: string; done: string[]; stepFailures: string[]; awsRequests: number };
+type CheckResult = { ms: number; ok: boolean; code: string; stepFailures: string[]; awsRequests: number };
 
 async function main() {
   if (!existsSync(join(root, DIST, "BUILD_ID"))) throw new Error(`no build in ${DIST}: run \`HAJIME_DIST_DIR=${DIST} npx next build\` first`);
@@ -210,7 +210,7 @@ async function main() {
   if (values.profile) writeFileSync(join(artifacts, "server.pid"), String(server.pid));
   const base = `http://127.0.0.1:${port}`;
   const boards: Awaited<ReturnType<typeof openBoard>>[] = [];
-  let everyone: Attendee[] = [];
+  const everyone: Attendee[] = [];
   let sampler: NodeJS.Timeout | undefined;
   try {
     for (let i = 0; ; i++) {
@@ -254,13 +254,12 @@ async function main() {
       try {
         res = await a.client.action(page, ids.checkAll, [[...STEP_IDS]]);
       } catch (error) {
-        return { ms: performance.now() - t0, ok: false, code: `error ${(error as { code?: string }).code ?? "?"}`, done: [], stepFailures: [], awsRequests: 0 };
+        return { ms: performance.now() - t0, ok: false, code: `error ${(error as { code?: string }).code ?? "?"}`, stepFailures: [], awsRequests: 0 };
       }
       const ms = performance.now() - t0;
       const o = outcome(res);
-      const done = [...res.text.matchAll(/"id":"([a-z-]+)","state":"done"/g)].map((m) => m[1]);
       const stepFailures = [...res.text.matchAll(/"failure":\{"ok":false,"code":"([a-z0-9-]+)"/g)].map((m) => m[1]);
-      return { ms, ok: o.ok, code: o.code, done, stepFailures, awsRequests: proxy.callsBy(a.keys.accessKeyId) - before };
+      return { ms, ok: o.ok, code: o.code, stepFailures, awsRequests: proxy.callsBy(a.keys.accessKeyId) - before };
     };
 
     // ——— 1. join, as people arrive: each page runs its first "check all" ———
