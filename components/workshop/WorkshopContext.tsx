@@ -114,7 +114,8 @@ export function WorkshopProvider({
       const res = await reachServer(() => checkAll([...steps]));
       if (gen !== generation.current) return;
       if (!res.ok) {
-        if (!handleFailure(res)) setCheckFailure(res);
+        // A lost session is said by the dialog; an older "unreachable" must not stay beside it.
+        setCheckFailure(handleFailure(res) ? null : res);
         return;
       }
       setCheckFailure(null);
@@ -136,7 +137,7 @@ export function WorkshopProvider({
         const res = await reachServer(() => checkStep(id));
         if (gen !== generation.current) return;
         if (!res.ok) {
-          if (!handleFailure(res)) setCheckFailure(res);
+          setCheckFailure(handleFailure(res) ? null : res);
         } else {
           setCheckFailure(null);
           applyOutcome(res.data);
