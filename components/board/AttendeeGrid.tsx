@@ -93,10 +93,11 @@ function AttendeeTile({ tile, steps }: { tile: Tile; steps: readonly StepId[] })
   const stuck = stuckMs !== null;
   const done = steps.filter((id) => attendee.done[id] !== undefined).length;
   const minutes = stuck ? Math.floor(stuckMs / 60_000) : 0;
+  // Rings drawn inside the tile: the grid's edge would cut off one drawn outside.
   const tone = stuck
-    ? "bg-amber-300 text-slate-950 ring-4 ring-amber-100"
+    ? "bg-amber-300 text-slate-950 ring-4 ring-inset ring-amber-100"
     : finished
-      ? "bg-emerald-900 text-white ring-2 ring-emerald-300"
+      ? "bg-emerald-900 text-white ring-2 ring-inset ring-emerald-300"
       : "bg-slate-800 text-white";
   return (
     <li className={`flex flex-col justify-center rounded-xl px-3 py-2 ${tone}`} data-testid="attendee-tile" data-stuck={stuck || undefined} data-finished={finished || undefined}>

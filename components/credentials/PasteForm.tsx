@@ -77,7 +77,7 @@ export function HowToGetCredentials() {
   const t = useTranslations("credentials");
   return (
     <details className="mt-5 rounded-lg border border-stone-200 bg-stone-50 p-4 text-sm">
-      <summary className="cursor-pointer font-semibold">{t("howTo.title")}</summary>
+      <summary className="cursor-pointer py-1 font-semibold">{t("howTo.title")}</summary>
       <ol className="mt-3 list-decimal space-y-3 pl-5">
         <li>
           <p>{t("howTo.cloudshell")}</p>

@@ -153,7 +153,13 @@ function Controls({ room, onRoom }: { room: RoomInfo; onRoom: (room: RoomInfo) =
           <Button variant={room.locked ? "primary" : "secondary"} busy={pending} onClick={() => run(() => setLocked(room.code, !room.locked), onRoom)} data-testid="lock-toggle">
             {room.locked ? t("unlock") : t("lock")}
           </Button>
-          <div role="status">{room.locked && <p className="mt-2 text-sm text-amber-900">{t("lockedNote")}</p>}</div>
+          <div role="status">
+            {room.locked && (
+              <p className="mt-2 text-sm text-amber-900" data-testid="locked-note">
+                {t("lockedNote")}
+              </p>
+            )}
+          </div>
         </div>
 
         <form
