@@ -103,11 +103,6 @@ function AttendeeTile({ tile, steps }: { tile: Tile; steps: readonly StepId[] })
     <li className={`flex flex-col justify-center rounded-xl px-3 py-2 ${tone}`} data-testid="attendee-tile" data-stuck={stuck || undefined} data-finished={finished || undefined}>
       <div className="flex items-baseline justify-between gap-2">
         <span className="truncate text-lg font-bold lg:text-2xl">{attendee.nickname}</span>
-        {stuck && (
-          <span className="shrink-0 text-base font-black lg:text-xl" aria-hidden="true">
-            ⚠ {t("stuckFor", { minutes })}
-          </span>
-        )}
         {finished && (
           <span className="shrink-0 text-xl font-black text-emerald-200" aria-hidden="true">
             ✓
@@ -120,20 +115,24 @@ function AttendeeTile({ tile, steps }: { tile: Tile; steps: readonly StepId[] })
         {stuck && `, ${ta("tileStuck", { minutes })}`}
         {finished && `, ${ta("tileFinished")}`}
       </span>
-      <ol className="mt-1.5 flex gap-1" aria-hidden="true">
-        {steps.map((id) => {
-          const isDone = attendee.done[id] !== undefined;
-          const label = t(isDone ? "stepDone" : "stepTodo", { step: stepMeta(id).number });
-          const look = isDone
-            ? stuck
-              ? "bg-slate-950"
-              : "bg-emerald-400"
-            : stuck
-              ? "border-2 border-slate-950"
-              : "border-2 border-slate-400";
-          return <li key={id} title={label} data-step={id} data-done={isDone || undefined} className={`h-3 flex-1 rounded-sm lg:h-4 ${look}`} />;
-        })}
-      </ol>
+      <div className="mt-1.5 flex items-center gap-2" aria-hidden="true">
+        <ol className="flex min-w-0 flex-1 gap-1">
+          {steps.map((id) => {
+            const isDone = attendee.done[id] !== undefined;
+            const label = t(isDone ? "stepDone" : "stepTodo", { step: stepMeta(id).number });
+            const look = isDone
+              ? stuck
+                ? "bg-slate-950"
+                : "bg-emerald-400"
+              : stuck
+                ? "border-2 border-slate-950"
+                : "border-2 border-slate-400";
+            return <li key={id} title={label} data-step={id} data-done={isDone || undefined} className={`h-3 flex-1 rounded-sm lg:h-4 ${look}`} />;
+          })}
+        </ol>
+        {/* Under the name, not beside it: the name of someone stuck must not be cut short. */}
+        {stuck && <span className="shrink-0 text-sm font-black lg:text-lg">⚠ {t("stuckFor", { minutes })}</span>}
+      </div>
     </li>
   );
 }

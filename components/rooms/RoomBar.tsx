@@ -38,7 +38,7 @@ export function RoomBar({ initial }: { initial: AttendeeSnapshot }) {
     <div className="mb-5 space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 text-sm">
         <div className="min-w-0">
-          <h1 className="truncate text-lg font-bold">{room.title}</h1>
+          <h1 className="text-lg font-bold [overflow-wrap:anywhere]">{room.title}</h1>
           {you && (
             <p className="text-stone-600" data-testid="room-nickname">
               {t("youAre", { nickname: you.nickname })}

@@ -80,6 +80,27 @@ for (const locale of LOCALES) {
     await expect(attendee.getByTestId("step-password-policy")).toHaveAttribute("data-state", "todo");
     await expectAccessible(attendee, `attendee's checklist in a room, on a phone (${locale})`);
 
+    // The same checklist at 200 % zoom on a 1280×800 laptop (640×400 CSS px): no sideways
+    // scrolling, and the toolbar no longer sticks to the top (it would cover a third of it).
+    const laptop = await browser.newContext({ viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
+    await laptop.addCookies(await phone.cookies());
+    const zoomedIn = await laptop.newPage();
+    await zoomedIn.goto(room.joinUrl);
+    await expect(zoomedIn.getByTestId("step-root-access-keys")).toHaveAttribute("data-state", "done");
+    await expectNoSidewaysScroll(zoomedIn, `checklist at 200 % (${locale})`);
+    expect(await zoomedIn.getByTestId("toolbar").evaluate((el) => getComputedStyle(el).position)).toBe("static");
+    await expectAccessible(zoomedIn, `checklist at 200 % zoom on a laptop (${locale})`);
+    await zoomedIn.screenshot({ path: `${SHOTS}/laptop-200-${locale}.png` });
+    await laptop.close();
+
+    // A phone with its text at 200 % (the phone's own text-size setting): still one column.
+    await attendee.evaluate(() => (document.documentElement.style.fontSize = "200%"));
+    await attendee.screenshot({ path: `${SHOTS}/phone-200-${locale}.png` });
+    await attendee.getByTestId("step-password-policy").scrollIntoViewIfNeeded();
+    await attendee.screenshot({ path: `${SHOTS}/phone-200-step3-${locale}.png` });
+    await expectNoSidewaysScroll(attendee, `phone with 200 % text (${locale})`);
+    await attendee.evaluate(() => (document.documentElement.style.fontSize = ""));
+
     // The organizer page: one attendee, an announcement, the room locked.
     await org.goto(room.organizerUrl);
     await expect(org.getByTestId("attendee-row")).toHaveCount(1);
