@@ -17,6 +17,21 @@ export function moveFocusIfLost(target: HTMLElement | null | undefined, startedF
   return true;
 }
 
+/**
+ * Waits (up to `timeoutMs`) for what an action changed to be on the page, then moves focus
+ * there as moveFocusIfLost does. Not tied to a component: the one that started the action
+ * may be gone by then (a form that disappears once its step is done).
+ */
+export function focusWhenShown(find: () => HTMLElement | null | undefined, startedFrom: Element | null, timeoutMs = 3000): void {
+  const until = Date.now() + timeoutMs;
+  const attempt = () => {
+    const target = find();
+    if (target) return void moveFocusIfLost(target, startedFrom);
+    if (Date.now() < until) requestAnimationFrame(attempt);
+  };
+  requestAnimationFrame(attempt);
+}
+
 /** Set by the join form before the page turns into the checklist: the workshop then focuses its banner. */
 export const FOCUS_AFTER_JOIN = "hajime:focus-after-join";
 

@@ -141,7 +141,7 @@ function CheckAnnouncer() {
     return () => clearTimeout(timer);
   }, [lastCheck, t]);
   return (
-    <p role="status" className="sr-only" data-testid="check-summary">
+    <p role="status" className="sr-only" data-testid="check-summary" data-checks={lastCheck?.n ?? 0}>
       {text}
     </p>
   );

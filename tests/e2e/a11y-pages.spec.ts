@@ -11,6 +11,9 @@ import { seedAttendees } from "./support/seed";
  * keyboard-only walk is keyboard.spec.ts.
  */
 
+// ja and en are independent: let the two workers take one each.
+test.describe.configure({ mode: "parallel" });
+
 const LOCALES = ["ja", "en"] as const;
 type Locale = (typeof LOCALES)[number];
 const SHOTS = ".artifacts/a11y";
@@ -41,6 +44,9 @@ for (const locale of LOCALES) {
     await org.locator("details summary").first().click();
     await expect(org.locator("#room-title")).toBeVisible();
     await expectAccessible(org, `landing with the create form open (${locale})`);
+    // The language names are each in their own language, and marked so.
+    await expect(org.locator("#room-language option[value=ja]")).toHaveAttribute("lang", "ja");
+    await expect(org.locator("#room-language option[value=en]")).toHaveAttribute("lang", "en");
     await org.locator("#room-title").fill(locale === "ja" ? "アクセシビリティ確認" : "Accessibility check");
     await org.locator("#room-title").press("Enter");
     await expect(org.getByTestId("room-created")).toBeVisible();

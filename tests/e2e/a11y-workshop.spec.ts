@@ -12,6 +12,9 @@ import { holdServerActions, msg, phoneCodes, readMfaQr, sessionTokenPaste, type 
  * and "check all" ends in one polite sentence.
  */
 
+// ja and en are independent: let the two workers take one each.
+test.describe.configure({ mode: "parallel" });
+
 for (const locale of ["ja", "en"] as const satisfies readonly Locale[]) {
   test(`the attendee's checklist in every state: 0 axe violations (${locale})`, async ({ browser }) => {
     const m = (key: string, vars?: Record<string, string | number>) => msg(locale, key, vars);

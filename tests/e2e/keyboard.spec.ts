@@ -31,7 +31,16 @@ test("keyboard only: join, check all, steps 3–6 with MFA codes typed, step 8, 
   await kb.press("Tab");
   expect((await focused(page))?.id).toBe("nickname");
   await kb.type("けんた");
+  // A long-term key first: refused, and focus goes to the error, which says why.
   await tabTo(page, (s) => s.id === "paste", { where: "join form" });
+  await kb.insertText("export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\nexport AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+  await tabTo(page, (s) => s.tag === "button" && s.name === "参加する", { where: "join form" });
+  await kb.press("Enter");
+  await expect(page.getByTestId("failure")).toBeFocused();
+  await expect(page.getByTestId("failure")).toContainText("長期のアクセスキー");
+  // Back to the paste box, replaced with the short-lived credentials.
+  await tabTo(page, (s) => s.id === "paste", { back: true, where: "join form" });
+  await kb.press("Control+A");
   await kb.insertText(envPaste(keys));
   await tabTo(page, (s) => s.tag === "button" && s.name === "参加する", { where: "join form" });
   await kb.press("Enter");
@@ -50,8 +59,9 @@ test("keyboard only: join, check all, steps 3–6 with MFA codes typed, step 8, 
 
   // "Check all": focus stays on the button; one polite sentence says what was found.
   await tabTo(page, (s) => s.testid === "check-all", { where: "checklist" });
-  await page.getByTestId("check-summary").evaluate((el) => (el.textContent = ""));
+  const checks = Number(await page.getByTestId("check-summary").getAttribute("data-checks"));
   await kb.press("Enter");
+  await expect(page.getByTestId("check-summary")).toHaveAttribute("data-checks", String(checks + 1));
   await expect(page.getByTestId("check-summary")).toHaveText(/^すべて確認しました: 完了 \d+、未完了 \d+、確認できない手順 0。$/);
   await expect(page.getByTestId("check-all")).toBeFocused();
 
