@@ -7,7 +7,9 @@ const nextConfig = {
   // Tests build into their own folder so a running `npm start` is never disturbed.
   distDir: process.env.HAJIME_DIST_DIR || ".next",
   poweredByHeader: false,
-  serverExternalPackages: ["better-sqlite3"],
+  // One copy of each, loaded by Node, shared by every bundle (route handlers and server
+  // actions are bundled apart): the limiters' state lives on globalThis.
+  serverExternalPackages: ["better-sqlite3", "rate-limiter-flexible"],
   // Server actions take small forms (a paste is at most 16,000 characters); a larger body is
   // refused before it is parsed, so a flood of big posts cannot fill the heap.
   experimental: { serverActions: { bodySizeLimit: "128kb" } },

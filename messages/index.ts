@@ -11,10 +11,12 @@ import jaRooms from "./ja/rooms.json";
 import enRooms from "./en/rooms.json";
 import jaResilience from "./ja/resilience.json";
 import enResilience from "./en/resilience.json";
+import jaA11y from "./ja/a11y.json";
+import enA11y from "./en/a11y.json";
 import { mergeMessages } from "./merge";
 
-const ja = mergeMessages(jaCore, jaIam, jaLogging, jaRooms, jaResilience);
-const en = mergeMessages(enCore, enIam, enLogging, enRooms, enResilience);
+const ja = mergeMessages(jaCore, jaIam, jaLogging, jaRooms, jaResilience, jaA11y);
+const en = mergeMessages(enCore, enIam, enLogging, enRooms, enResilience, enA11y);
 
 export type Messages = typeof ja;
 export const messages: Record<"ja" | "en", Messages> = { ja, en: en as unknown as Messages };

@@ -15,7 +15,7 @@ export default function PageError({ reset }: { error: Error & { digest?: string 
   return (
     <>
       <SiteHeader />
-      <main className="mx-auto max-w-xl px-4 py-12">
+      <main id="main" className="mx-auto max-w-xl px-4 py-12">
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         <p role="alert" className="mt-3 rounded-xl border border-red-200 bg-red-50 p-4 text-red-900" data-testid="error-page">
           {t("body")}

@@ -12,7 +12,7 @@ export default async function Landing({ params }: { params: Promise<{ locale: st
   return (
     <>
       <SiteHeader />
-      <main className="mx-auto max-w-3xl space-y-6 px-4 py-8">
+      <main id="main" className="mx-auto max-w-3xl space-y-6 px-4 py-8">
         <div>
           <h1 className="text-3xl font-bold">{common("tagline")}</h1>
           <p className="mt-2 text-stone-700">{t("lead")}</p>

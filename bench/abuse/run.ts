@@ -241,32 +241,37 @@ async function main() {
 
     // ——— 4. forged X-Forwarded-For against each per-address limit ———
     let extra = 0;
+    let limitsReached = false;
     {
       const organizer = new AppClient(base, "127.0.0.11");
       const code = await newRoom(organizer, "keys");
       const tries = async (address: string, forge: boolean) => {
         const headers = () => (forge ? forged() : {});
         const allowed = { unknownCodes: 0, organizerKeys: 0, rooms: 0 };
-        for (let i = 0; i < 150; i++) {
+        const t0 = Date.now();
+        await pool(Array.from({ length: 150 }, (_, i) => i), 10, async (i) => {
           const c = new AppClient(base, address, headers);
           const res = await c.get(`/api/rooms/ZZZZ${"23456789"[i % 8]}${"ABCDEFGH"[Math.floor(i / 8) % 8]}/events`);
           if (res.status === 404) allowed.unknownCodes++;
-        }
-        for (let i = 0; i < 20; i++) {
+        });
+        await pool(Array.from({ length: 20 }, (_, i) => i), 5, async () => {
           const c = new AppClient(base, address, headers);
           const o = outcome(await c.action(`/ja/r/${code}/organize`, ids.claimOrganizer, [code, "A".repeat(43)]));
           if (o.code === "organizer-key-invalid") allowed.organizerKeys++;
-        }
-        for (let i = 0; i < 20; i++) {
+        });
+        await pool(Array.from({ length: 20 }, (_, i) => i), 5, async (i) => {
           const c = new AppClient(base, address, headers);
           const res = await c.action("/ja", ids.createRoom, [null, form({ title: `x${i}`, date: "2026-11-29", language: "ja", steps: ["teardown"], maxAttendees: "5", maxPerAccount: "1" })]);
           if (outcome(res).ok) allowed.rooms++;
-        }
+        });
+        log(`   ${forge ? "forged" : "plain "} from ${address} in ${Date.now() - t0} ms: ${JSON.stringify(allowed)}`);
         return allowed;
       };
       const plain = await tries("127.0.0.5", false);
       const forging = await tries("127.0.0.6", true);
       extra = forging.unknownCodes - plain.unknownCodes + (forging.organizerKeys - plain.organizerKeys) + (forging.rooms - plain.rooms);
+      // The comparison means something only if the limits were reached at all.
+      limitsReached = plain.unknownCodes < 150 && plain.organizerKeys < 20 && plain.rooms < 20;
       log(`4. per-address limits, without / with a new forged X-Forwarded-For on every request: unknown codes ${plain.unknownCodes} / ${forging.unknownCodes}, wrong organizer keys ${plain.organizerKeys} / ${forging.organizerKeys}, rooms created ${plain.rooms} / ${forging.rooms}`);
       rows.push(`4  forged X-Forwarded-For    extra attempts bought: ${extra}`);
     }
@@ -296,8 +301,10 @@ async function main() {
     process.stdout.write(
       `RESULT server alive: ${alive ? "yes" : "NO"} (pid ${serverPid}${pidNow !== serverPid ? ` → ${pidNow}` : ""}, ${restarts} restarts); peak RSS ${mb(peak)}; genuine attendees admitted ${admitted}/${GENUINE}; bot seats ${botSeats}; forged X-Forwarded-For extra attempts ${extra}\n`,
     );
-    const met = alive && peak < 300 * 2 ** 20 && admitted === GENUINE && botSeats === 0 && extra === 0;
-    process.stdout.write(`targets (alive, peak RSS < 300 MB, ${GENUINE}/${GENUINE} admitted, 0 bot seats, 0 extra attempts): ${met ? "met" : "MISSED"}\n`);
+    const met = alive && peak < 300 * 2 ** 20 && admitted === GENUINE && botSeats === 0 && extra === 0 && limitsReached;
+    process.stdout.write(
+      `targets (alive, peak RSS < 300 MB, ${GENUINE}/${GENUINE} admitted, 0 bot seats, 0 extra attempts with every per-address limit reached${limitsReached ? "" : " — NOT reached"}): ${met ? "met" : "MISSED"}\n`,
+    );
     process.exitCode = met ? 0 : 1;
   } finally {
     for (const s of open) s.close();

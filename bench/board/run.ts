@@ -1,24 +1,28 @@
 /**
  * bench/board: the live board under a full room, measured on the real server.
  *
- * `next start` on the test build (.next-test) against a moto_server without managed
- * policies (cheap accounts). Simulated attendees do what a browser does: call the server
- * actions over HTTP (joinRoom, signIn, checkStep, fixStep) with their own cookies, so each
- * progress write comes from a real check verified against moto. Meanwhile board streams
- * and every attendee's own stream are open. Each progress event carries the server's
- * write time (`at`); latency = arrival at the client − `at` (same machine, same clock).
- * Peak RSS is the sum over the server's process group (next start + next-server), from /proc.
+ * The app as `npm start` runs it (server/main.mjs under the supervisor, through
+ * tests/e2e/support/server.mjs) on the test build (.next-test), against a moto_server
+ * without managed policies (cheap accounts). Simulated attendees do what a browser does:
+ * call the server actions over HTTP (joinRoom with their credentials, checkStep, fixStep)
+ * with their own cookies, so each progress write comes from a real check verified against
+ * moto. Meanwhile board streams and every attendee's own stream are open. Each progress
+ * event carries the server's write time (`at`); latency = arrival at the client − `at`
+ * (same machine, same clock). Peak RSS is the server process's, from /proc.
  *
  *   npm run bench:board -- [--attendees 300] [--boards 10] [--window 60]
+ *
+ * Boards: the first 10 are projectors (no cookie); any more are
+ * attendees who opened the board on their phone (with their attendee cookie), which is where
+ * a crowd of boards comes from at an event (lib/rooms/stream-caps.ts counts them per attendee).
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { serverNodeOptions } from "../../scripts/server-node-options.mjs";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { EventSource } from "eventsource";
 import { freePort, newAttendee, startMoto, type AttendeeKeys } from "../../tests/support/moto";
+import { actionIds, AppClient, form, pool, rss, send } from "../support/app-client";
 
 const root = new URL("../..", import.meta.url).pathname;
 const arg = (name: string, fallback: number) => {
@@ -29,12 +33,7 @@ const ATTENDEES = arg("attendees", 300);
 const BOARDS = arg("boards", 10);
 const WINDOW_S = arg("window", 60);
 const DIST = ".next-test";
-
-// React's production encoder, as the browser build uses.
-Object.assign(process.env, { NODE_ENV: "production" });
-const { encodeReply } = createRequire(import.meta.url)("next/dist/compiled/react-server-dom-turbopack/client.node.js") as {
-  encodeReply: (value: unknown) => Promise<string | FormData>;
-};
+const PROJECTORS = 10;
 
 function log(message: string) {
   process.stdout.write(`[bench] ${message}\n`);
@@ -43,97 +42,6 @@ function log(message: string) {
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-// ——— the server and its memory ———
-
-function startServer(port: number, dataDir: string, motoEndpoint: string): ChildProcess {
-  return spawn(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)], {
-    cwd: root,
-    env: {
-      ...process.env,
-      // The same heap flags as `npm start`.
-      NODE_OPTIONS: serverNodeOptions(process.env.NODE_OPTIONS),
-      NODE_ENV: "production",
-      DATA_DIR: dataDir,
-      AWS_ENDPOINT_URL: motoEndpoint,
-      HAJIME_DIST_DIR: DIST,
-      NEXT_TELEMETRY_DISABLED: "1",
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-  });
-}
-
-/** Resident memory of every process in the group, in bytes. */
-function groupRss(pgid: number): number {
-  let total = 0;
-  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(fields[2]) !== pgid) continue;
-      const rss = readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+) kB/);
-      if (rss) total += Number(rss[1]) * 1024;
-    } catch {
-      // the process ended between listing and reading
-    }
-  }
-  return total;
-}
-
-// ——— a browser-like client: cookies and server actions ———
-
-const manifest = () =>
-  JSON.parse(readFileSync(join(root, DIST, "server/server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { filename: string; exportedName: string }>;
-  };
-
-function actionId(file: string, name: string): string {
-  const found = Object.entries(manifest().node).find(([, v]) => v.filename === file && v.exportedName === name);
-  if (!found) throw new Error(`no server action ${file}#${name} in the build`);
-  return found[0];
-}
-
-class Client {
-  readonly cookies = new Map<string, string>();
-  constructor(readonly base: string) {}
-
-  cookieHeader(): string {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-  }
-
-  /** Calls a server action as React's client does: encodeReply, POST to the page. */
-  async action(page: string, id: string, args: unknown[]): Promise<string> {
-    const body = await encodeReply(args);
-    const res = await fetch(`${this.base}${page}`, {
-      method: "POST",
-      headers: {
-        Accept: "text/x-component",
-        "Next-Action": id,
-        Origin: this.base,
-        Cookie: this.cookieHeader(),
-        ...(typeof body === "string" ? { "Content-Type": "text/plain;charset=UTF-8" } : {}),
-      },
-      body,
-    });
-    for (const c of res.headers.getSetCookie()) {
-      const [pair, ...attrs] = c.split(";");
-      const [name, value] = [pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1)];
-      if (attrs.some((a) => /max-age=0|expires=Thu, 01 Jan 1970/i.test(a)) || value === "") this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${id} answered ${res.status}: ${text.slice(0, 200)}`);
-    return text;
-  }
-}
-
-function form(fields: Record<string, string | string[]>): FormData {
-  const f = new FormData();
-  for (const [k, v] of Object.entries(fields)) for (const x of [v].flat()) f.append(k, x);
-  return f;
 }
 
 function envPaste(k: AttendeeKeys): string {
@@ -145,18 +53,6 @@ function envPaste(k: AttendeeKeys): string {
   ].join("\n");
 }
 
-async function pool<T>(items: T[], size: number, work: (item: T, i: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: size }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        await work(items[i], i);
-      }
-    }),
-  );
-}
-
 // ——— the run ———
 
 async function main() {
@@ -166,57 +62,58 @@ async function main() {
   log(`${ATTENDEES} attendees, ${BOARDS} board streams + ${ATTENDEES} attendee streams, progress over ${WINDOW_S} s`);
   const moto = await startMoto({ managedPolicies: false });
   const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), "hajime-bench-board-"));
-  const server = startServer(port, dataDir, moto.endpoint);
+  const artifacts = mkdtempSync(join(tmpdir(), "hajime-bench-board-"));
+  const server: ChildProcess = spawn(process.execPath, ["tests/e2e/support/server.mjs"], {
+    cwd: root,
+    env: { ...process.env, E2E_ARTIFACTS: artifacts, PORT: String(port), HAJIME_DIST_DIR: DIST, AWS_ENDPOINT_URL: moto.endpoint },
+    stdio: "ignore",
+    detached: true,
+  });
   const base = `http://127.0.0.1:${port}`;
   let peakRss = 0;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, groupRss(server.pid!))), 200);
+  let serverPid = 0;
+  const sampler = setInterval(() => serverPid && (peakRss = Math.max(peakRss, rss(serverPid))), 200);
   const streams: EventSource[] = [];
+  const serverRss = () => `${(rss(serverPid) / 2 ** 20).toFixed(0)} MB`;
 
   try {
     for (let i = 0; ; i++) {
       try {
-        if ((await fetch(`${base}/ja`)).ok) break;
+        if ((await send(`${base}/ja`, {})).status === 200) break;
       } catch {
         // starting
       }
       if (i > 300) throw new Error("server did not start");
       await new Promise((r) => setTimeout(r, 200));
     }
+    serverPid = Number(readFileSync(join(artifacts, "server.pid"), "utf8"));
+    const id = actionIds(DIST);
     const ids = {
-      createRoom: actionId("lib/rooms/actions.ts", "createRoom"),
-      joinRoom: actionId("lib/rooms/actions.ts", "joinRoom"),
-      signIn: actionId("lib/credentials/actions.ts", "signIn"),
-      checkStep: actionId("lib/aws/actions.ts", "checkStep"),
-      fixStep: actionId("lib/aws/actions.ts", "fixStep"),
+      createRoom: id("lib/rooms/actions.ts", "createRoom"),
+      joinRoom: id("lib/rooms/actions.ts", "joinRoom"),
+      checkStep: id("lib/aws/actions.ts", "checkStep"),
+      fixStep: id("lib/aws/actions.ts", "fixStep"),
     };
 
-    const organizer = new Client(base);
+    const organizer = new AppClient(base);
     const created = await organizer.action("/ja", ids.createRoom, [
       null,
       form({ title: "bench", date: "2026-11-14", language: "ja", steps: ["root-access-keys", "root-mfa", "password-policy", "teardown"], maxAttendees: "300" }),
     ]);
-    const code = created.match(/"code":"([A-Z0-9]{6})"/)?.[1];
-    if (!code) throw new Error(`room not created: ${created.slice(0, 300)}`);
+    const code = created.text.match(/"code":"([A-Z0-9]{6})"/)?.[1];
+    if (!code) throw new Error(`room not created: ${created.text.slice(0, 300)}`);
     const page = `/ja/r/${code}`;
-    log(`room ${code}; idle server RSS ${(groupRss(server.pid!) / 2 ** 20).toFixed(0)} MB`);
+    log(`room ${code}; idle server RSS ${serverRss()}`);
 
-    // Join and sign in, as people do in the first minutes (joins are rate limited per room).
-    const attendees = Array.from({ length: ATTENDEES }, () => new Client(base));
+    // Join with credentials, as people do in the first minutes, all from one venue address.
+    const attendees = Array.from({ length: ATTENDEES }, () => new AppClient(base));
     const joinStart = Date.now();
     await pool(attendees, 16, async (a, i) => {
-      for (;;) {
-        const res = await a.action(page, ids.joinRoom, [null, form({ code, nickname: `参加者${i + 1}` })]);
-        if (res.includes('"ok":true')) break;
-        const wait = Number(res.match(/"seconds":(\d+)/)?.[1] ?? NaN);
-        if (!res.includes("rate-limited") || Number.isNaN(wait)) throw new Error(`join failed: ${res.slice(0, 200)}`);
-        await new Promise((r) => setTimeout(r, wait * 1000));
-      }
       const keys = await newAttendee(moto.endpoint);
-      const signedIn = await a.action(page, ids.signIn, [null, form({ paste: envPaste(keys), region: "ap-northeast-1" })]);
-      if (!signedIn.includes('"ok":true')) throw new Error(`sign-in failed: ${signedIn.slice(0, 200)}`);
+      const res = await a.action(page, ids.joinRoom, [null, form({ code, nickname: `参加者${i + 1}`, paste: envPaste(keys), region: "ap-northeast-1" })]);
+      if (!res.text.includes('"ok":true')) throw new Error(`join failed: ${res.text.slice(0, 200)}`);
     });
-    log(`${ATTENDEES} joined and signed in in ${((Date.now() - joinStart) / 1000).toFixed(0)} s; server RSS ${(groupRss(server.pid!) / 2 ** 20).toFixed(0)} MB (peak so far ${(peakRss / 2 ** 20).toFixed(0)} MB)`);
+    log(`${ATTENDEES} joined (with credentials) in ${((Date.now() - joinStart) / 1000).toFixed(0)} s; server RSS ${serverRss()} (peak so far ${(peakRss / 2 ** 20).toFixed(0)} MB)`);
 
     // Open the streams and wait for every snapshot.
     const latencies = { board: [] as number[], attendee: [] as number[] };
@@ -239,10 +136,11 @@ async function main() {
       });
     const opening = Date.now();
     await Promise.all([
-      ...Array.from({ length: BOARDS }, () => open("board")),
+      // Projectors: no cookie. Any more boards: attendees' phones, with their cookie.
+      ...Array.from({ length: BOARDS }, (_, i) => (i < PROJECTORS ? open("board") : open("board", attendees[(i - PROJECTORS) % ATTENDEES].cookieHeader()))),
       ...attendees.map((a) => open("attendee", a.cookieHeader())),
     ]);
-    log(`${streams.length} streams open in ${Date.now() - opening} ms; server RSS ${(groupRss(server.pid!) / 2 ** 20).toFixed(0)} MB`);
+    log(`${streams.length} streams open in ${Date.now() - opening} ms; server RSS ${serverRss()}`);
 
     // Progress: each attendee's checks verify two steps at a random moment in the window.
     const actionMs: number[] = [];
@@ -257,7 +155,7 @@ async function main() {
           const t0 = Date.now();
           const res = await call();
           actionMs.push(Date.now() - t0);
-          if (!res.includes('"state":"done"')) throw new Error(`a check did not verify: ${res.slice(0, 200)}`);
+          if (!res.text.includes('"state":"done"')) throw new Error(`a check did not verify: ${res.text.slice(0, 200)}`);
         }
       }),
     );
@@ -293,7 +191,7 @@ async function main() {
       // already gone
     }
     await moto.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(artifacts, { recursive: true, force: true });
   }
 }
 

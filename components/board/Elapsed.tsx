@@ -14,6 +14,6 @@ export function formatElapsed(ms: number): string {
 export function Elapsed({ startedAt, offset, initialNow }: { startedAt: number | null; offset: number; initialNow: number }) {
   const t = useTranslations("board");
   const now = useNow(offset, 1000, initialNow);
-  if (startedAt === null) return <span className="text-slate-500">—<span className="sr-only">{t("notStarted")}</span></span>;
+  if (startedAt === null) return <span className="text-slate-300"><span aria-hidden="true">—</span><span className="sr-only">{t("notStarted")}</span></span>;
   return <span data-testid="elapsed">{formatElapsed(now - startedAt)}</span>;
 }

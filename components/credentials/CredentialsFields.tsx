@@ -44,9 +44,9 @@ export function CredentialsFields({
           placeholder={t("pastePlaceholder")}
           aria-describedby={tooLong ? "paste-help paste-too-long" : "paste-help"}
           aria-invalid={tooLong || undefined}
-          className="mt-1 block w-full rounded-lg border border-stone-300 bg-stone-50 p-3 font-mono text-xs leading-relaxed focus:border-brand-500"
+          className="mt-1 block w-full rounded-lg border border-stone-500 bg-stone-50 p-3 font-mono text-xs leading-relaxed"
         />
-        <p id="paste-help" className="mt-1 text-xs text-stone-500">
+        <p id="paste-help" className="mt-1 text-xs text-stone-600">
           {t("pasteHelp")}
         </p>
         {tooLong && (
@@ -65,7 +65,7 @@ export function CredentialsFields({
           value={region}
           onChange={(e) => onRegion(e.target.value)}
           aria-describedby="region-help"
-          className="mt-1 block min-h-10 max-w-full rounded-lg border border-stone-300 bg-white px-3 text-sm"
+          className="mt-1 block min-h-10 max-w-full rounded-lg border border-stone-500 bg-white px-3 text-sm"
         >
           {REGIONS.map((r) => (
             <option key={r} value={r}>

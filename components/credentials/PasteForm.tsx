@@ -65,10 +65,10 @@ export function PasteForm({
         <Button type="submit" busy={pending} disabled={paste.trim() === "" || paste.length > MAX_PASTE_LENGTH}>
           {pending ? t("verifying") : t("submit")}
         </Button>
-        {state && !state.ok && <FailureMessage failure={state} />}
+        {state && !state.ok && <FailureMessage failure={state} autoFocus />}
       </form>
       <HowToGetCredentials />
-      <p className="mt-4 text-xs text-stone-500">{t("privacy")}</p>
+      <p className="mt-4 text-xs text-stone-600">{t("privacy")}</p>
     </section>
   );
 }
@@ -77,11 +77,11 @@ export function HowToGetCredentials() {
   const t = useTranslations("credentials");
   return (
     <details className="mt-5 rounded-lg border border-stone-200 bg-stone-50 p-4 text-sm">
-      <summary className="cursor-pointer font-semibold">{t("howTo.title")}</summary>
+      <summary className="cursor-pointer py-1 font-semibold">{t("howTo.title")}</summary>
       <ol className="mt-3 list-decimal space-y-3 pl-5">
         <li>
           <p>{t("howTo.cloudshell")}</p>
-          <code className="mt-1 block overflow-x-auto rounded bg-stone-900 px-3 py-2 font-mono text-xs text-stone-50">
+          <code className="mt-1 block break-all rounded bg-stone-900 px-3 py-2 font-mono text-xs text-stone-50" translate="no">
             aws configure export-credentials --format env
           </code>
         </li>

@@ -3,7 +3,7 @@
 import { reachServer, sessionEndReason, type Failure, type SessionEndReason } from "@/lib/aws/errors";
 import { FailureMessage } from "@/components/ui/FailureMessage";
 import { useTranslations } from "next-intl";
-import { useEffect, useState, useTransition } from "react";
+import { useEffect, useState, useTransition, type Ref } from "react";
 import { changeRegion, signOut } from "@/lib/credentials/actions";
 import type { SessionView } from "@/lib/credentials/session-view";
 import { REGIONS } from "@/lib/aws/regions";
@@ -15,10 +15,13 @@ export function SessionBanner({
   session,
   onChange,
   onSignedOut,
+  focusRef,
 }: {
   session: SessionView;
   onChange: (session: SessionView) => void;
   onSignedOut: (reason: SessionEndReason) => void;
+  /** Where focus goes after signing in (a region, not a stop in the Tab order). */
+  focusRef?: Ref<HTMLElement>;
 }) {
   const t = useTranslations("credentials");
   const regionLabel = useRegionLabel();
@@ -35,6 +38,8 @@ export function SessionBanner({
 
   return (
     <section
+      ref={focusRef}
+      tabIndex={-1}
       aria-label={t("bannerLabel")}
       className="rounded-2xl border border-emerald-200 bg-emerald-50 p-4 text-sm text-emerald-950"
     >
@@ -54,7 +59,7 @@ export function SessionBanner({
           </div>
           <div>
             <dt className="text-xs text-emerald-800">{t("timeLeft")}</dt>
-            <dd className={minutes < 10 ? "font-semibold text-red-700" : ""} data-testid="time-left">
+            <dd className={minutes < 10 ? "font-semibold text-red-800" : ""} data-testid="time-left">
               {session.expiryKnown
                 ? t("minutesLeft", { hours: Math.floor(minutes / 60), minutes: minutes % 60 })
                 : t("expiryUnknown")}
@@ -83,7 +88,7 @@ export function SessionBanner({
                     else setFailure(res);
                   });
                 }}
-                className="max-w-full rounded-md border border-emerald-300 bg-white px-2 py-1"
+                className="min-h-10 max-w-full rounded-md border border-emerald-700 bg-white px-2 py-1"
               >
                 {REGIONS.map((r) => (
                   <option key={r} value={r}>
@@ -108,7 +113,7 @@ export function SessionBanner({
           {t("signOut")}
         </Button>
       </div>
-      {failure && <FailureMessage failure={failure} className="mt-3" />}
+      {failure && <FailureMessage failure={failure} className="mt-3" autoFocus />}
       {session.warnings.map((w) => (
         <p key={w} role="note" className="mt-3 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">
           {t(`warnings.${w}`)}

@@ -16,7 +16,7 @@ export function LocaleSwitcher() {
           href={pathname}
           locale={locale}
           aria-current={locale === current ? "true" : undefined}
-          className={`rounded-md px-2 py-1 ${locale === current ? "bg-stone-800 text-white" : "text-stone-700 hover:bg-stone-200"}`}
+          className={`inline-flex min-h-10 items-center rounded-md px-3 ${locale === current ? "bg-stone-800 text-white" : "text-stone-700 hover:bg-stone-200"}`}
           lang={locale}
         >
           {locale === "ja" ? "日本語" : "English"}

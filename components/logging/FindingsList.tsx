@@ -1,6 +1,6 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
 import { HIGHLIGHTED_FINDING_TYPE, severityLevel, type FindingView, type SeverityLevel } from "@/lib/workshop/findings";
 import { useRegionLabel } from "@/components/credentials/RegionName";
@@ -16,7 +16,9 @@ export function FindingsList({ findings }: { findings: FindingView[] }) {
   return (
     <section aria-label={t("listLabel")} className="space-y-2">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h4 className="text-sm font-bold">{t("count", { count: findings.length })}</h4>
+        <h4 className="text-sm font-bold" data-fix-result="success" tabIndex={-1}>
+          {t("count", { count: findings.length })}
+        </h4>
         <p className="flex flex-wrap gap-1.5 text-xs">
           {counts
             .filter((c) => c.count > 0)
@@ -44,6 +46,8 @@ function FindingRow({ finding: f }: { finding: FindingView }) {
   const panel = useId();
   const highlighted = f.type === HIGHLIGHTED_FINDING_TYPE;
   const timeZone = useBrowserTimeZone();
+  // GuardDuty writes titles, descriptions and countries in English, whatever the page's language.
+  const awsLang = useLocale() === "en" ? undefined : "en";
   // In the attendee's own time zone, named ("JST", "GMT+1"…): the server's zone is not theirs.
   const when = (iso?: string) =>
     iso
@@ -60,12 +64,17 @@ function FindingRow({ finding: f }: { finding: FindingView }) {
         onClick={() => setOpen((v) => !v)}
         // Phone: severity and "sample" on one line, the title below at full width.
         // Wider: severity | title | sample, side by side.
-        className="grid w-full grid-cols-[auto_1fr] items-start gap-x-3 gap-y-1.5 px-3 py-3 text-left hover:bg-stone-50 sm:grid-cols-[auto_1fr_auto]"
+        // The list clips its corners: the focus ring goes inside the row, where it shows whole.
+        className="grid w-full grid-cols-[auto_1fr] items-start gap-x-3 gap-y-1.5 px-3 py-3 text-left hover:bg-stone-50 focus-visible:outline-offset-[-3px] sm:grid-cols-[auto_1fr_auto]"
       >
         <SeverityBadge score={f.severity} className="col-start-1 row-start-1 sm:mt-0.5" />
         <span className="col-span-2 row-start-2 min-w-0 sm:col-span-1 sm:col-start-2 sm:row-start-1">
-          <span className="block text-sm font-semibold leading-snug">{f.title}</span>
-          <span className="mt-0.5 block break-all font-mono text-xs text-stone-600">{f.type}</span>
+          <span className="block text-sm font-semibold leading-snug" lang={awsLang}>
+            {f.title}
+          </span>
+          <span className="mt-0.5 block break-all font-mono text-xs text-stone-600" translate="no">
+            {f.type}
+          </span>
           <span className="mt-1 flex flex-wrap gap-x-3 gap-y-0.5 text-xs text-stone-600">
             <span>
               {resourceType}
@@ -82,7 +91,7 @@ function FindingRow({ finding: f }: { finding: FindingView }) {
         </span>
         <span className="col-start-2 row-start-1 flex items-center justify-end gap-2 sm:col-start-3 sm:flex-col sm:items-end sm:gap-1">
           <Chip>{t("sample")}</Chip>
-          <span aria-hidden="true" className={`text-stone-500 transition-transform ${open ? "rotate-180" : ""}`}>
+          <span aria-hidden="true" className={`text-stone-600 transition-transform ${open ? "rotate-180" : ""}`}>
             ▾
           </span>
           <span className="sr-only">{t("showDetail")}</span>
@@ -90,7 +99,9 @@ function FindingRow({ finding: f }: { finding: FindingView }) {
       </button>
       {open && (
         <div id={panel} role="region" aria-label={t("detailLabel")} className="space-y-3 border-t border-stone-100 bg-stone-50 px-3 py-3 text-sm" data-testid="finding-detail">
-          <p className="leading-relaxed">{f.description}</p>
+          <p className="leading-relaxed" lang={awsLang}>
+            {f.description}
+          </p>
           <dl className="grid grid-cols-1 gap-x-4 gap-y-1.5 text-xs sm:grid-cols-[auto_1fr]">
             <Field label={t("fields.type")}>
               <span className="break-all font-mono">{f.type}</span>
@@ -117,7 +128,12 @@ function FindingRow({ finding: f }: { finding: FindingView }) {
                     <ResourceName>{f.action.target}</ResourceName>
                   </>
                 )}
-                {f.action.country && <span className="text-stone-600"> ({f.action.country})</span>}
+                {f.action.country && (
+                  <span className="text-stone-600" lang={awsLang}>
+                    {" "}
+                    ({f.action.country})
+                  </span>
+                )}
               </Field>
             )}
             <Field label={t("fields.region")}>{regionLabel(f.region)}</Field>

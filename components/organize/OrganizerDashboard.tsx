@@ -49,7 +49,7 @@ export function OrganizerDashboard({
         <h1 className="text-2xl font-bold">{room.title}</h1>
         <p className="mt-3 text-lg font-semibold">{t("closedTitle")}</p>
         {state.summary && <p className="mt-1 text-stone-700">{t("closedSummary", { joined: state.summary.joined, finished: state.summary.finished })}</p>}
-        <Link href="/" className="mt-4 inline-flex min-h-10 items-center rounded-lg bg-brand-600 px-4 text-sm font-semibold text-white hover:bg-brand-700">
+        <Link href="/" className="mt-4 inline-flex min-h-10 items-center rounded-lg bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-800">
           {t("newRoom")}
         </Link>
       </section>
@@ -60,7 +60,7 @@ export function OrganizerDashboard({
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <p className="text-sm font-semibold text-stone-500">{t("title")}</p>
+          <p className="text-sm font-semibold text-stone-600">{t("title")}</p>
           <h1 className="text-2xl font-bold sm:text-3xl">{room.title}</h1>
           <p className="text-stone-600">
             {room.date} · <span className="font-mono font-bold tracking-widest">{spacedCode(room.code)}</span>
@@ -98,13 +98,14 @@ function Card({ title, children, id }: { title: string; children: React.ReactNod
 
 function Share({ room, joinUrl }: { room: RoomInfo; joinUrl: string }) {
   const t = useTranslations("organize");
+  const ts = useTranslations("steps");
   return (
     <Card title={t("share")} id="share-title">
       <div className="mt-3 flex flex-wrap items-center gap-5">
-        <QrCode text={joinUrl} className="h-40 w-40 rounded border border-stone-200" />
+        <QrCode text={joinUrl} className="h-40 w-40 rounded border border-stone-200" title={t("joinUrl")} />
         <div className="min-w-0 flex-1 space-y-2">
           <p className="font-mono text-3xl font-black tracking-widest">{spacedCode(room.code)}</p>
-          <p className="text-xs font-semibold text-stone-500">{t("joinUrl")}</p>
+          <p className="text-xs font-semibold text-stone-600">{t("joinUrl")}</p>
           <CopyableUrl url={joinUrl} testId="organizer-join-url" />
           <a
             href={`/${room.language}/r/${room.code}/board`}
@@ -112,7 +113,9 @@ function Share({ room, joinUrl }: { room: RoomInfo; joinUrl: string }) {
             rel="noopener"
             className="inline-flex min-h-10 items-center rounded-lg border border-stone-300 bg-white px-4 text-sm font-semibold hover:bg-stone-100"
           >
-            {t("openBoard")} ↗
+            {t("openBoard")}
+            <span aria-hidden="true">&nbsp;↗</span>
+            <span className="sr-only">{ts("opensInNewTab")}</span>
           </a>
         </div>
       </div>
@@ -137,8 +140,11 @@ function useOrganizerAction() {
 function Controls({ room, onRoom }: { room: RoomInfo; onRoom: (room: RoomInfo) => void }) {
   const t = useTranslations("organize");
   const locale = useLocale();
+  const ta = useTranslations("a11y");
   const { pending, failure, run } = useOrganizerAction();
   const [text, setText] = useState("");
+  // What the last announcement action did, said once to screen readers.
+  const [notice, setNotice] = useState("");
 
   return (
     <Card title={t("controls")} id="controls-title">
@@ -147,7 +153,13 @@ function Controls({ room, onRoom }: { room: RoomInfo; onRoom: (room: RoomInfo) =
           <Button variant={room.locked ? "primary" : "secondary"} busy={pending} onClick={() => run(() => setLocked(room.code, !room.locked), onRoom)} data-testid="lock-toggle">
             {room.locked ? t("unlock") : t("lock")}
           </Button>
-          {room.locked && <p className="mt-2 text-sm text-amber-900">{t("lockedNote")}</p>}
+          <div role="status">
+            {room.locked && (
+              <p className="mt-2 text-sm text-amber-900" data-testid="locked-note">
+                {t("lockedNote")}
+              </p>
+            )}
+          </div>
         </div>
 
         <form
@@ -157,6 +169,7 @@ function Controls({ room, onRoom }: { room: RoomInfo; onRoom: (room: RoomInfo) =
             run(() => announce(room.code, text), (r) => {
               onRoom(r);
               setText("");
+              setNotice(ta("announcementSent"));
             });
           }}
         >
@@ -177,9 +190,9 @@ function Controls({ room, onRoom }: { room: RoomInfo; onRoom: (room: RoomInfo) =
             rows={2}
             placeholder={t("announcementPlaceholder")}
             aria-describedby="announcement-help"
-            className="block w-full rounded-lg border border-stone-300 bg-white p-2"
+            className="block w-full rounded-lg border border-stone-500 bg-white p-2"
           />
-          <p id="announcement-help" className="text-xs text-stone-500">
+          <p id="announcement-help" className="text-xs text-stone-600">
             {t("announcementHelp", { max: ANNOUNCEMENT_MAX })}
           </p>
           <div className="flex flex-wrap gap-2">
@@ -190,11 +203,24 @@ function Controls({ room, onRoom }: { room: RoomInfo; onRoom: (room: RoomInfo) =
               {t("usePreset")}
             </Button>
             {room.announcement && (
-              <Button type="button" variant="secondary" busy={pending} onClick={() => run(() => announce(room.code, null), onRoom)}>
+              <Button
+                type="button"
+                variant="secondary"
+                busy={pending}
+                onClick={() =>
+                  run(() => announce(room.code, null), (r) => {
+                    onRoom(r);
+                    setNotice(ta("announcementCleared"));
+                  })
+                }
+              >
                 {t("clearAnnouncement")}
               </Button>
             )}
           </div>
+          <p role="status" className="sr-only" data-testid="announcement-notice">
+            {notice}
+          </p>
         </form>
 
         <div className="flex flex-wrap items-end gap-4">
@@ -206,7 +232,7 @@ function Controls({ room, onRoom }: { room: RoomInfo; onRoom: (room: RoomInfo) =
               id="stuck-minutes"
               value={room.stuckMinutes}
               onChange={(e) => run(() => setStuckMinutes(room.code, Number(e.target.value)), onRoom)}
-              className="mt-1 block min-h-10 rounded-lg border border-stone-300 bg-white px-3"
+              className="mt-1 block min-h-10 rounded-lg border border-stone-500 bg-white px-3"
             >
               {STUCK_MINUTES_CHOICES.map((m) => (
                 <option key={m} value={m}>
@@ -232,7 +258,7 @@ function Controls({ room, onRoom }: { room: RoomInfo; onRoom: (room: RoomInfo) =
           </a>
           <CloseRoom code={room.code} />
         </div>
-        {failure && <FailureMessage failure={failure} />}
+        {failure && <FailureMessage failure={failure} autoFocus />}
       </div>
     </Card>
   );
@@ -264,14 +290,14 @@ function PerAccountLimit({ room, busy, onSave }: { room: RoomInfo; busy: boolean
             if (e.key === "Enter") save();
           }}
           aria-describedby="per-account-help"
-          className="block min-h-10 w-24 rounded-lg border border-stone-300 bg-white px-3"
+          className="block min-h-10 w-24 rounded-lg border border-stone-500 bg-white px-3"
           data-testid="per-account"
         />
         <Button variant="secondary" busy={busy} onClick={save} disabled={value === String(room.maxPerAccount)}>
           {t("save")}
         </Button>
       </div>
-      <p id="per-account-help" className="mt-1 max-w-xs text-xs text-stone-500">
+      <p id="per-account-help" className="mt-1 max-w-xs text-xs text-stone-600">
         {t("maxPerAccountHelp")}
       </p>
     </div>
@@ -305,7 +331,7 @@ function Attendees({ state, now }: { state: BoardSnapshot; now: number }) {
       ) : (
         <div className="mt-3 overflow-x-auto">
           <table className="w-full min-w-[40rem] text-left text-sm" data-testid="attendee-table">
-            <thead className="border-b border-stone-200 text-xs text-stone-500">
+            <thead className="border-b border-stone-200 text-xs text-stone-600">
               <tr>
                 <th className="py-2 pr-3 font-semibold">{t("columns.nickname")}</th>
                 <th className="py-2 pr-3 font-semibold">{t("columns.current")}</th>

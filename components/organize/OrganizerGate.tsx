@@ -62,12 +62,12 @@ export function OrganizerGate({ code }: { code: string }) {
           value={value}
           onChange={(e) => setValue(e.target.value)}
           autoComplete="off"
-          className="block min-h-10 w-full rounded-lg border border-stone-300 bg-white px-3 font-mono text-sm"
+          className="block min-h-10 w-full rounded-lg border border-stone-500 bg-white px-3 font-mono text-sm"
         />
         <Button type="submit" busy={pending} disabled={value.trim() === ""}>
           {pending ? t("checkingKey") : t("keySubmit")}
         </Button>
-        {failure && <FailureMessage failure={failure} />}
+        {failure && <FailureMessage failure={failure} autoFocus />}
       </form>
     </section>
   );

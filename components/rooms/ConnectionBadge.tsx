@@ -6,7 +6,7 @@ import type { StreamStatus } from "./useEventStream";
 const DOT: Record<StreamStatus, string> = {
   connecting: "bg-stone-400",
   live: "bg-emerald-500",
-  reconnecting: "bg-amber-500 animate-pulse",
+  reconnecting: "bg-amber-500 animate-pulse motion-reduce:animate-none",
   busy: "bg-amber-500",
 };
 

@@ -38,7 +38,7 @@ export function CreateRoomForm() {
           value={title}
           onChange={(e) => setTitle(e.target.value)}
           placeholder={t("titlePlaceholder")}
-          className="mt-1 block min-h-10 w-full rounded-lg border border-stone-300 bg-white px-3"
+          className="mt-1 block min-h-10 w-full rounded-lg border border-stone-500 bg-white px-3"
         />
       </div>
       <div className="flex flex-wrap gap-4">
@@ -46,15 +46,15 @@ export function CreateRoomForm() {
           <label htmlFor="room-date" className="block text-sm font-semibold">
             {t("date")}
           </label>
-          <input id="room-date" name="date" type="date" required defaultValue={today()} className="mt-1 block min-h-10 rounded-lg border border-stone-300 bg-white px-3" />
+          <input id="room-date" name="date" type="date" required defaultValue={today()} className="mt-1 block min-h-10 rounded-lg border border-stone-500 bg-white px-3" />
         </div>
         <div>
           <label htmlFor="room-language" className="block text-sm font-semibold">
             {t("language")}
           </label>
-          <select id="room-language" name="language" defaultValue={locale} className="mt-1 block min-h-10 rounded-lg border border-stone-300 bg-white px-3">
+          <select id="room-language" name="language" defaultValue={locale} className="mt-1 block min-h-10 rounded-lg border border-stone-500 bg-white px-3">
             {ROOM_LANGUAGES.map((l) => (
-              <option key={l} value={l}>
+              <option key={l} value={l} lang={l}>
                 {t(`languages.${l}`)}
               </option>
             ))}
@@ -71,7 +71,7 @@ export function CreateRoomForm() {
             min={1}
             max={MAX_ATTENDEES_LIMIT}
             defaultValue={DEFAULT_MAX_ATTENDEES}
-            className="mt-1 block min-h-10 w-28 rounded-lg border border-stone-300 bg-white px-3"
+            className="mt-1 block min-h-10 w-28 rounded-lg border border-stone-500 bg-white px-3"
           />
         </div>
         <div>
@@ -86,20 +86,20 @@ export function CreateRoomForm() {
             max={MAX_ATTENDEES_LIMIT}
             defaultValue={DEFAULT_MAX_PER_ACCOUNT}
             aria-describedby="room-per-account-help"
-            className="mt-1 block min-h-10 w-28 rounded-lg border border-stone-300 bg-white px-3"
+            className="mt-1 block min-h-10 w-28 rounded-lg border border-stone-500 bg-white px-3"
           />
         </div>
       </div>
-      <p id="room-per-account-help" className="text-xs text-stone-500">
+      <p id="room-per-account-help" className="text-xs text-stone-600">
         {t("maxPerAccountHelp")}
       </p>
       <fieldset>
         <legend className="text-sm font-semibold">{t("steps")}</legend>
-        <p className="text-xs text-stone-500">{t("stepsHelp")}</p>
+        <p className="text-xs text-stone-600">{t("stepsHelp")}</p>
         <div className="mt-2 grid gap-1 sm:grid-cols-2">
           {CATALOG.map((s) => (
             <label key={s.id} className="flex min-h-9 items-center gap-2 rounded-md px-2 text-sm hover:bg-stone-100">
-              <input type="checkbox" name="steps" value={s.id} defaultChecked className="h-4 w-4 accent-brand-600" />
+              <input type="checkbox" name="steps" value={s.id} defaultChecked className="h-5 w-5 shrink-0 accent-brand-700" />
               <span className="w-5 text-right font-bold tabular-nums">{s.number}</span>
               <span>{ts(`${s.id}.title`)}</span>
             </label>
@@ -109,7 +109,7 @@ export function CreateRoomForm() {
       <Button type="submit" busy={pending}>
         {pending ? t("creating") : t("submit")}
       </Button>
-      {state && !state.ok && <FailureMessage failure={state} />}
+      {state && !state.ok && <FailureMessage failure={state} autoFocus />}
     </form>
   );
 }

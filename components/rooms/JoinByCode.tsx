@@ -43,13 +43,13 @@ export function JoinByCode() {
           autoCapitalize="characters"
           spellCheck={false}
           placeholder={t("codePlaceholder")}
-          className="min-h-12 w-48 rounded-lg border border-stone-300 bg-white px-3 font-mono text-2xl uppercase tracking-widest"
+          className="min-h-12 w-48 rounded-lg border border-stone-500 bg-white px-3 font-mono text-2xl uppercase tracking-widest"
         />
         <Button type="submit" busy={pending} disabled={code.trim() === ""} className="min-h-12 px-6 text-base">
           {t("joinSubmit")}
         </Button>
       </div>
-      {failure && <FailureMessage failure={failure} />}
+      {failure && <FailureMessage failure={failure} autoFocus />}
     </form>
   );
 }

@@ -13,6 +13,7 @@ import { HowToGetCredentials } from "@/components/credentials/PasteForm";
 import { Button } from "@/components/ui/Button";
 import { FailureMessage } from "@/components/ui/FailureMessage";
 import { useServerForm } from "@/components/ui/useServerForm";
+import { FOCUS_AFTER_JOIN } from "@/components/ui/focus";
 
 /**
  * Joining a room: a nickname, and credentials unless this browser is already signed in. A
@@ -30,7 +31,14 @@ export function JoinForm({ code, title, session }: { code: string; title: string
   const needsPaste = !session;
 
   useEffect(() => {
-    if (state?.ok) router.refresh();
+    if (!state?.ok) return;
+    try {
+      // The page becomes the checklist: the workshop moves focus to the signed-in banner.
+      sessionStorage.setItem(FOCUS_AFTER_JOIN, "1");
+    } catch {
+      // storage unavailable: focus stays where the browser leaves it
+    }
+    router.refresh();
   }, [state, router]);
 
   return (
@@ -54,9 +62,9 @@ export function JoinForm({ code, title, session }: { code: string; title: string
             maxLength={80}
             autoComplete="nickname"
             aria-describedby="nickname-help"
-            className="block min-h-12 w-full max-w-sm rounded-lg border border-stone-300 bg-white px-3 text-lg"
+            className="block min-h-12 w-full max-w-sm rounded-lg border border-stone-500 bg-white px-3 text-lg"
           />
-          <p id="nickname-help" className="text-xs text-stone-500">
+          <p id="nickname-help" className="text-xs text-stone-600">
             {t("nicknameHelp", { max: NICKNAME_MAX })}
           </p>
         </div>
@@ -75,10 +83,10 @@ export function JoinForm({ code, title, session }: { code: string; title: string
         >
           {pending ? (needsPaste ? t("verifying") : t("joining")) : t("submit")}
         </Button>
-        {state && !state.ok && <FailureMessage failure={state} />}
+        {state && !state.ok && <FailureMessage failure={state} autoFocus />}
       </form>
       {needsPaste && <HowToGetCredentials />}
-      {needsPaste && <p className="mt-4 text-xs text-stone-500">{tc("privacy")}</p>}
+      {needsPaste && <p className="mt-4 text-xs text-stone-600">{tc("privacy")}</p>}
     </section>
   );
 }

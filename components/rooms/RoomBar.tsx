@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { applyAttendeeEvent } from "@/lib/rooms/board-state";
 import { forgetRoom } from "@/lib/rooms/actions";
 import type { AttendeeSnapshot, RoomEvent } from "@/lib/rooms/model";
@@ -18,6 +18,7 @@ import { useEventStream } from "./useEventStream";
 export function RoomBar({ initial }: { initial: AttendeeSnapshot }) {
   const t = useTranslations("room");
   const tc = useTranslations("common");
+  const ts = useTranslations("steps");
   const [state, setState] = useState(initial);
   // The latest announcement also floats at the bottom, wherever the attendee has scrolled.
   const [dismissed, setDismissed] = useState<number | null>(null);
@@ -37,7 +38,7 @@ export function RoomBar({ initial }: { initial: AttendeeSnapshot }) {
     <div className="mb-5 space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 text-sm">
         <div className="min-w-0">
-          <p className="truncate text-lg font-bold">{room.title}</p>
+          <h1 className="text-lg font-bold [overflow-wrap:anywhere]">{room.title}</h1>
           {you && (
             <p className="text-stone-600" data-testid="room-nickname">
               {t("youAre", { nickname: you.nickname })}
@@ -50,8 +51,10 @@ export function RoomBar({ initial }: { initial: AttendeeSnapshot }) {
               {t("recorded", recorded)}
             </span>
           )}
-          <Link href={`/r/${room.code}/board`} target="_blank" className="font-medium text-sky-800 underline-offset-2 hover:underline">
-            {t("board")} ↗
+          <Link href={`/r/${room.code}/board`} target="_blank" className="inline-flex min-h-10 items-center font-medium text-sky-800 underline underline-offset-2">
+            {t("board")}
+            <span aria-hidden="true">&nbsp;↗</span>
+            <span className="sr-only">{ts("opensInNewTab")}</span>
           </Link>
           <ConnectionBadge status={status} />
         </div>
@@ -62,34 +65,54 @@ export function RoomBar({ initial }: { initial: AttendeeSnapshot }) {
           <p className="mt-1 whitespace-pre-wrap text-lg font-semibold">{room.announcement}</p>
         </div>
       )}
-      {room.announcement && room.announcedAt !== dismissed && (
-        <div role="status" className="fixed inset-x-0 bottom-0 z-40 border-t-2 border-amber-400 bg-amber-50 px-4 py-3 text-amber-950 shadow-lg" data-testid="announcement-toast">
-          <div className="mx-auto flex max-w-3xl items-start gap-3">
-            <p className="min-w-0 flex-1">
-              <span className="block text-xs font-bold">{t("announcement")}</span>
-              <span className="whitespace-pre-wrap font-semibold">{room.announcement}</span>
-            </p>
-            <button type="button" onClick={() => setDismissed(room.announcedAt)} className="min-h-9 shrink-0 rounded-md px-3 text-sm font-semibold hover:bg-amber-100">
-              {tc("close")}
-            </button>
+      {/* Always on the page, so that a new announcement arriving in it is spoken (politely). */}
+      <div role="status" data-testid="announcement-live">
+        {room.announcement && room.announcedAt !== dismissed && (
+          <div className="fixed inset-x-0 bottom-0 z-40 border-t-2 border-amber-400 bg-amber-50 px-4 py-3 text-amber-950 shadow-lg" data-testid="announcement-toast">
+            <div className="mx-auto flex max-w-3xl items-start gap-3">
+              <p className="min-w-0 flex-1">
+                <span className="block text-xs font-bold">{t("announcement")}</span>
+                <span className="whitespace-pre-wrap font-semibold">{room.announcement}</span>
+              </p>
+              <button
+                type="button"
+                onClick={() => setDismissed(room.announcedAt)}
+                className="min-h-10 shrink-0 rounded-md border border-amber-700 px-3 text-sm font-semibold hover:bg-amber-100"
+              >
+                {tc("close")}
+              </button>
+            </div>
           </div>
-        </div>
-      )}
+        )}
+      </div>
       {room.closedAt !== null ? <Closed /> : !you ? <Removed code={room.code} /> : null}
     </div>
   );
 }
 
+/**
+ * News that ends the attendee's place in the room, as a modal dialog: the page behind is
+ * inert and focus moves into it. Escape closes it (the page stays readable: the sign-in URL,
+ * say, or the teardown).
+ */
 function Overlay({ title, children, testId }: { title: string; children: React.ReactNode; testId: string }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
   return (
-    <div className="fixed inset-0 z-50 flex items-center justify-center bg-stone-900/60 p-4">
-      <div role="alertdialog" aria-modal="true" aria-labelledby={`${testId}-title`} className="max-w-md rounded-2xl bg-white p-6 shadow-xl" data-testid={testId}>
-        <h2 id={`${testId}-title`} className="text-xl font-bold">
-          {title}
-        </h2>
-        {children}
-      </div>
-    </div>
+    <dialog
+      ref={ref}
+      aria-labelledby={`${testId}-title`}
+      className="m-auto max-w-md rounded-2xl bg-white p-6 shadow-xl backdrop:bg-stone-900/60"
+      data-testid={testId}
+    >
+      <h2 id={`${testId}-title`} className="text-xl font-bold">
+        {title}
+      </h2>
+      {children}
+    </dialog>
   );
 }
 
@@ -98,7 +121,7 @@ function Closed() {
   return (
     <Overlay title={t("closedTitle")} testId="room-closed">
       <p className="mt-2 text-stone-700">{t("closed")}</p>
-      <Link href="/solo" className="mt-4 inline-flex min-h-10 items-center rounded-lg bg-brand-600 px-4 text-sm font-semibold text-white hover:bg-brand-700">
+      <Link href="/solo" className="mt-4 inline-flex min-h-10 items-center rounded-lg bg-brand-700 px-4 text-sm font-semibold text-white hover:bg-brand-800">
         {t("soloLink")}
       </Link>
     </Overlay>

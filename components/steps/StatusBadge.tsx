@@ -9,7 +9,7 @@ const STYLE: Record<CheckState | "checking" | "pending", string> = {
   todo: "bg-amber-100 text-amber-900 border-amber-300",
   unknown: "bg-stone-100 text-stone-700 border-stone-300",
   checking: "bg-sky-50 text-sky-900 border-sky-200",
-  pending: "bg-stone-50 text-stone-500 border-stone-200",
+  pending: "bg-stone-50 text-stone-600 border-stone-200",
 };
 
 const ICON: Record<CheckState, string> = { done: "✓", todo: "!", unknown: "?" };

@@ -26,6 +26,8 @@ export function StepCard({ id, children }: { id: StepId; children?: ReactNode })
       data-testid={`step-${id}`}
       data-state={outcome?.state ?? "pending"}
       aria-labelledby={`step-${id}-title`}
+      // In-page links to a step ("go to step 5") bring keyboard focus here too.
+      tabIndex={-1}
       className={`scroll-mt-24 rounded-2xl border bg-white p-5 shadow-sm sm:p-6 ${done ? "border-emerald-300" : "border-stone-200"}`}
     >
       <header className="flex flex-wrap items-start justify-between gap-3">
@@ -67,7 +69,7 @@ export function StepCard({ id, children }: { id: StepId; children?: ReactNode })
               href={consoleUrl}
               target="_blank"
               rel="noopener noreferrer"
-              className="inline-flex min-h-9 items-center gap-1 rounded-md px-2 text-sm font-medium text-sky-800 underline-offset-2 hover:underline"
+              className="inline-flex min-h-10 items-center gap-1 rounded-md px-2 text-sm font-medium text-sky-800 underline underline-offset-2"
             >
               {t("openConsole")}
               <span aria-hidden="true">↗</span>

@@ -16,7 +16,7 @@ export function ManualTeardown() {
   };
   return (
     <details className="rounded-2xl border border-stone-200 bg-white p-4 shadow-sm sm:p-5" data-testid="manual-teardown">
-      <summary className="cursor-pointer font-semibold">{t("summary")}</summary>
+      <summary className="cursor-pointer py-1 font-semibold">{t("summary")}</summary>
       <div className="mt-3 space-y-4 text-sm leading-relaxed">
         <p className="text-stone-700">{t("lead")}</p>
         <ol className="space-y-4">

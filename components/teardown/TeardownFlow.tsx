@@ -16,6 +16,7 @@ import { SessionLostBar, SessionLostDialog } from "@/components/credentials/Sess
 import { Chip, ResourceName } from "@/components/logging/ResourceBadges";
 import { Button, Spinner } from "@/components/ui/Button";
 import { FailureMessage } from "@/components/ui/FailureMessage";
+import { moveFocusIfLost } from "@/components/ui/focus";
 
 type RowStatus = "waiting" | "removing" | "emptying" | "removed" | "gone" | "restored" | "failed";
 type Row = PlannedRemoval & { status: RowStatus; deleted: number; failure?: Failure; verified?: boolean };
@@ -42,6 +43,7 @@ export function TeardownFlow({
 }) {
   const t = useTranslations("teardown");
   const tw = useTranslations("workshop");
+  const ta = useTranslations("a11y");
   const [session, setSessionState] = useState(initialSession);
   const [signedOut, setSignedOut] = useState<SignedOutReason>(initialSignedOut);
   // Credentials gone mid-way (expiry, server restart): the list stays, a dialog asks for a paste.
@@ -54,6 +56,11 @@ export function TeardownFlow({
   const [finalState, setFinalState] = useState<TeardownDetail | null>(null);
   const [done, setDone] = useState(false);
   const generation = useRef(0);
+  const banner = useRef<HTMLElement>(null);
+  const progress = useRef<HTMLParagraphElement>(null);
+  const result = useRef<HTMLDivElement>(null);
+  const hadSession = useRef(Boolean(initialSession));
+  const ran = useRef(false);
 
   const expiresAt = useRef(initialSession?.expiresAt);
   expiresAt.current = session?.expiresAt;
@@ -135,9 +142,24 @@ export function TeardownFlow({
     if (session) void load();
   }, [session?.region, session?.expiresAt]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  // Focus follows what replaced the control that had it: the banner after signing in, the
+  // paste box after signing out, the progress line once removal starts, the result at the end.
+  useEffect(() => {
+    const had = hadSession.current;
+    hadSession.current = Boolean(session);
+    if (session && !had) moveFocusIfLost(banner.current, null);
+    if (!session && had) moveFocusIfLost(document.getElementById("paste"), null);
+  }, [session]);
+  useEffect(() => {
+    if (!ran.current) return;
+    if (phase === "running") moveFocusIfLost(progress.current, null);
+    if (phase === "finished") moveFocusIfLost(result.current, progress.current);
+  }, [phase]);
+
   const update = (i: number, patch: Partial<Row>) => setRows((prev) => prev.map((r, j) => (j === i ? { ...r, ...patch } : r)));
 
   const run = async () => {
+    ran.current = true;
     const gen = generation.current;
     setPhase("running");
     for (let i = 0; i < rows.length; i++) {
@@ -184,7 +206,7 @@ export function TeardownFlow({
           <SessionLostDialog reason={lost} open={!dialogClosed} region={session.region} onSignedIn={setSession} onClose={() => setDialogClosed(true)} />
         </>
       ) : (
-        <SessionBanner session={session} onChange={setSession} onSignedOut={end} />
+        <SessionBanner session={session} onChange={setSession} onSignedOut={end} focusRef={banner} />
       )}
 
       {phase === "loading" && (
@@ -195,8 +217,8 @@ export function TeardownFlow({
       )}
 
       {phase === "error" && failure && (
-        <div className="space-y-3">
-          <FailureMessage failure={failure} />
+        <div className="space-y-3" data-focus-scope>
+          <FailureMessage failure={failure} autoFocus />
           <Button variant="secondary" onClick={() => void load()}>
             {t("retry")}
           </Button>
@@ -217,15 +239,17 @@ export function TeardownFlow({
             </div>
           )}
 
-          {phase === "verifying" && (
-            <p role="status" className="flex items-center gap-2 text-sm text-sky-900">
+          {busy && (
+            // One polite line for the whole run (the rows change silently): which resource of
+            // how many, then the final check. Focus comes here when the confirm button goes.
+            <p ref={progress} tabIndex={-1} role="status" className="flex items-center gap-2 text-sm font-semibold text-sky-900" data-testid="teardown-progress">
               <Spinner />
-              {t("verifying")}
+              {phase === "verifying" ? t("verifying") : ta("teardownProgress", { done: rows.filter((r) => r.status !== "waiting" && r.status !== "removing" && r.status !== "emptying").length, total: rows.length })}
             </p>
           )}
 
           {phase === "finished" && (
-            <div aria-live="polite" data-testid="teardown-result" data-done={done}>
+            <div ref={result} tabIndex={-1} role="status" data-testid="teardown-result" data-done={done}>
               {done ? (
                 <p className="rounded-xl border border-emerald-300 bg-emerald-50 p-4 font-semibold text-emerald-900">
                   ✓ {rows.length > 0 ? t("finished") : t("alreadyClean")}
@@ -244,9 +268,18 @@ export function TeardownFlow({
         </>
       )}
 
-      <Link href={backHref} className={`inline-block text-sm font-semibold text-sky-800 underline-offset-2 hover:underline ${busy ? "pointer-events-none opacity-50" : ""}`}>
-        ← {t("back")}
-      </Link>
+      {busy ? (
+        // Leaving now would stop the removal half-way: not a link until it is done.
+        <span className="inline-flex min-h-10 items-center text-sm font-semibold text-stone-600" aria-disabled="true">
+          <span aria-hidden="true">←&nbsp;</span>
+          {t("back")}
+        </span>
+      ) : (
+        <Link href={backHref} className="inline-flex min-h-10 items-center text-sm font-semibold text-sky-800 underline underline-offset-2">
+          <span aria-hidden="true">←&nbsp;</span>
+          {t("back")}
+        </Link>
+      )}
     </div>
   );
 }
@@ -274,7 +307,7 @@ function RemoveSection({ rows, phase }: { rows: Row[]; phase: Phase }) {
 }
 
 const STATUS_STYLE: Record<RowStatus, string> = {
-  waiting: "text-stone-500",
+  waiting: "text-stone-700",
   removing: "text-sky-900",
   emptying: "text-sky-900",
   removed: "text-emerald-800",
@@ -309,7 +342,7 @@ function RemoveRow({ row: r, showStatus }: { row: Row; showStatus: boolean }) {
           <p className="mt-0.5 text-xs text-stone-600">{[regionLabel(r.region), ...facts].join(" · ")}</p>
         </div>
         {showStatus && (
-          <p className={`flex items-center gap-1.5 text-sm font-semibold ${STATUS_STYLE[r.status]}`} aria-live="polite">
+          <p className={`flex items-center gap-1.5 text-sm font-semibold ${STATUS_STYLE[r.status]}`} data-testid="teardown-row-status">
             {(r.status === "removing" || r.status === "emptying") && <Spinner />}
             {(r.status === "removed" || r.status === "gone" || r.status === "restored") && <span aria-hidden="true">✓</span>}
             {r.status === "failed" && <span aria-hidden="true">✗</span>}

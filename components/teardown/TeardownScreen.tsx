@@ -11,7 +11,7 @@ export async function TeardownScreen({ backHref }: { backHref: string }) {
   return (
     <>
       <SiteHeader />
-      <main className="mx-auto max-w-3xl px-4 pb-24 pt-6">
+      <main id="main" className="mx-auto max-w-3xl px-4 pb-24 pt-6">
         <h1 className="text-2xl font-bold sm:text-3xl">{t("title")}</h1>
         <p className="mt-2 leading-relaxed text-stone-700">{t("lead")}</p>
         <div className="mt-6">

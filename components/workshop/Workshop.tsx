@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Fragment, useEffect, useState, type ReactNode } from "react";
+import { Fragment, useEffect, useRef, useState, type ReactNode } from "react";
 import type { SessionView } from "@/lib/credentials/session-view";
 import { stepMeta, type StepId } from "@/lib/workshop/catalog";
 import { PasteForm } from "@/components/credentials/PasteForm";
@@ -12,6 +12,7 @@ import { StepCard } from "@/components/steps/StepCard";
 import { STEP_BODIES } from "@/components/steps/bodies";
 import { Button } from "@/components/ui/Button";
 import { FailureMessage } from "@/components/ui/FailureMessage";
+import { FOCUS_AFTER_JOIN, moveFocusIfLost } from "@/components/ui/focus";
 import { useProgress } from "./useProgress";
 import { useWorkshop, WorkshopProvider, type SignedOutReason } from "./WorkshopContext";
 
@@ -38,6 +39,24 @@ function WorkshopView() {
   const t = useTranslations("workshop");
   const { session, setSession, lost, signedOutReason, signOutLocally, refreshAll, steps } = useWorkshop();
   const [dialogClosed, setDialogClosed] = useState(false);
+  const banner = useRef<HTMLElement>(null);
+  const hadSession = useRef(Boolean(session));
+
+  // Signing in or out swaps the form for the checklist (or back): keyboard focus follows to
+  // the banner saying who is signed in, or to the paste box, rather than falling to the page.
+  useEffect(() => {
+    const had = hadSession.current;
+    hadSession.current = Boolean(session);
+    let joined = false;
+    try {
+      joined = sessionStorage.getItem(FOCUS_AFTER_JOIN) !== null;
+      sessionStorage.removeItem(FOCUS_AFTER_JOIN);
+    } catch {
+      // storage unavailable: nothing to follow
+    }
+    if (session && (!had || joined)) moveFocusIfLost(banner.current, null);
+    if (!session && had) moveFocusIfLost(document.getElementById("paste"), null);
+  }, [session]);
 
   useEffect(() => {
     if (session && !lost) void refreshAll();
@@ -74,7 +93,7 @@ function WorkshopView() {
           />
         </>
       ) : (
-        <SessionBanner session={session} onChange={setSession} onSignedOut={signOutLocally} />
+        <SessionBanner session={session} onChange={setSession} onSignedOut={signOutLocally} focusRef={banner} />
       )}
       <Toolbar />
       <StepList steps={steps} />
@@ -87,15 +106,44 @@ function Toolbar() {
   const { checking, refreshAll, checkFailure } = useWorkshop();
   const progress = useProgress();
   return (
-    <div className="sticky top-0 z-10 -mx-4 flex flex-wrap items-center justify-between gap-3 border-b border-stone-200 bg-stone-50/95 px-4 py-3 backdrop-blur">
-      <p className="text-sm font-semibold" aria-live="polite" data-testid="progress-count">
+    // Sticky only where there is height to spare: at 200 % zoom on a laptop it would cover
+    // a third of the screen.
+    <div
+      data-focus-scope
+      className="z-10 -mx-4 flex flex-wrap items-center justify-between gap-3 border-b border-stone-200 bg-stone-50/95 px-4 py-3 backdrop-blur [@media(min-height:36rem)]:sticky [@media(min-height:36rem)]:top-0"
+      data-testid="toolbar"
+    >
+      <p className="text-sm font-semibold" data-testid="progress-count">
         {t("progress", progress)}
       </p>
       <Button variant="secondary" busy={checking.size > 0} onClick={() => refreshAll()} data-testid="check-all">
         {t("checkAll")}
       </Button>
-      {checkFailure && <FailureMessage failure={checkFailure} className="w-full" />}
+      {checkFailure && <FailureMessage failure={checkFailure} className="w-full" autoFocus />}
+      <CheckAnnouncer />
     </div>
+  );
+}
+
+/**
+ * One polite sentence when a "check all" finishes (the cards change silently): how many
+ * steps are done, to do, and could not be checked. Emptied first, so the same result twice
+ * is spoken twice.
+ */
+function CheckAnnouncer() {
+  const t = useTranslations("a11y");
+  const { lastCheck } = useWorkshop();
+  const [text, setText] = useState("");
+  useEffect(() => {
+    if (!lastCheck) return;
+    setText("");
+    const timer = setTimeout(() => setText(t("checkSummary", lastCheck)), 150);
+    return () => clearTimeout(timer);
+  }, [lastCheck, t]);
+  return (
+    <p role="status" className="sr-only" data-testid="check-summary" data-checks={lastCheck?.n ?? 0}>
+      {text}
+    </p>
   );
 }
 
@@ -113,7 +161,7 @@ function StepList({ steps }: { steps: readonly StepId[] }) {
         return (
           <Fragment key={id}>
             {heading && (
-              <h2 className="pt-4 text-base font-bold uppercase tracking-wide text-stone-500">{t(`parts.${heading}`)}</h2>
+              <h2 className="pt-4 text-base font-bold uppercase tracking-wide text-stone-700">{t(`parts.${heading}`)}</h2>
             )}
             {id === firstBillable && <BillingNotice />}
             <StepCard id={id}>{Body && <Body />}</StepCard>

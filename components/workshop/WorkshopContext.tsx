@@ -9,6 +9,9 @@ import type { StepId } from "@/lib/workshop/catalog";
 
 export type SignedOutReason = SessionEndReason | null;
 
+/** What the last "check all" found, for its one spoken summary; `n` counts the runs. */
+export type CheckSummary = { n: number; done: number; todo: number; unknown: number };
+
 type WorkshopValue = {
   /**
    * The signed-in session; after an involuntary end (expiry, server restart) still the last
@@ -29,6 +32,8 @@ type WorkshopValue = {
   refreshAll: () => Promise<void>;
   /** Why the last check failed as a whole (rate limit, server unreachable), if it did. */
   checkFailure: Failure | null;
+  /** The last finished "check all" (or the check after signing in), null before one. */
+  lastCheck: CheckSummary | null;
   refresh: (id: StepId) => Promise<void>;
   applyOutcome: (outcome: CheckOutcome) => void;
   /** Call with any failure an action returned; true when it ended the session. */
@@ -63,6 +68,7 @@ export function WorkshopProvider({
   const [outcomes, setOutcomes] = useState<Partial<Record<StepId, CheckOutcome>>>({});
   const [checking, setChecking] = useState<ReadonlySet<StepId>>(new Set());
   const [checkFailure, setCheckFailure] = useState<Failure | null>(null);
+  const [lastCheck, setLastCheck] = useState<CheckSummary | null>(null);
   const generation = useRef(0);
   const expiresAt = useRef(initialSession?.expiresAt);
   expiresAt.current = session?.expiresAt;
@@ -114,7 +120,8 @@ export function WorkshopProvider({
       const res = await reachServer(() => checkAll([...steps]));
       if (gen !== generation.current) return;
       if (!res.ok) {
-        if (!handleFailure(res)) setCheckFailure(res);
+        // A lost session is said by the dialog; an older "unreachable" must not stay beside it.
+        setCheckFailure(handleFailure(res) ? null : res);
         return;
       }
       setCheckFailure(null);
@@ -123,6 +130,8 @@ export function WorkshopProvider({
         for (const o of res.data) next[o.id] = o;
         return next;
       });
+      const count = (state: string) => res.data.filter((o) => o.state === state).length;
+      setLastCheck((prev) => ({ n: (prev?.n ?? 0) + 1, done: count("done"), todo: count("todo"), unknown: count("unknown") }));
     } finally {
       mark(steps, false);
     }
@@ -136,7 +145,7 @@ export function WorkshopProvider({
         const res = await reachServer(() => checkStep(id));
         if (gen !== generation.current) return;
         if (!res.ok) {
-          if (!handleFailure(res)) setCheckFailure(res);
+          setCheckFailure(handleFailure(res) ? null : res);
         } else {
           setCheckFailure(null);
           applyOutcome(res.data);
@@ -160,12 +169,13 @@ export function WorkshopProvider({
       steps,
       refreshAll,
       checkFailure,
+      lastCheck,
       refresh,
       applyOutcome,
       handleFailure,
       signOutLocally,
     }),
-    [session, setSession, lost, signedOutReason, outcomes, checking, room, steps, refreshAll, checkFailure, refresh, applyOutcome, handleFailure, signOutLocally],
+    [session, setSession, lost, signedOutReason, outcomes, checking, room, steps, refreshAll, checkFailure, lastCheck, refresh, applyOutcome, handleFailure, signOutLocally],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterMemory, type RateLimiterRes } from "rate-limiter-flexible";
 import { fail, type Failure } from "@/lib/aws/errors";
 import { detached } from "@/lib/lifecycle";
 import { caps } from "./config";
@@ -37,8 +37,16 @@ const limits: Limits = (g[KEY] ??= {
 
 export type LimitName = keyof Limits;
 
+/**
+ * A refusal from the limiter. Checked by shape, not `instanceof`: Next bundles route handlers
+ * and server actions apart, and a limiter made by one bundle rejects with the other
+ * bundle's RateLimiterRes class (rate-limiter-flexible is also kept external in
+ * next.config.mjs, so there is one copy, but the check must not depend on it).
+ */
 function limited(res: unknown): Failure | undefined {
-  if (res instanceof RateLimiterRes) return fail("rate-limited", { seconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) });
+  if (res && typeof res === "object" && typeof (res as RateLimiterRes).msBeforeNext === "number") {
+    return fail("rate-limited", { seconds: Math.max(1, Math.ceil((res as RateLimiterRes).msBeforeNext / 1000)) });
+  }
   return undefined;
 }
 

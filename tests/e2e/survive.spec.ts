@@ -241,20 +241,31 @@ test("headers: CSP with a nonce and no eval, no framing; forwarded headers count
   }
 });
 
-test("forged X-Forwarded-For buys no extra tries: unknown room codes are limited per real address", async () => {
+test("forged X-Forwarded-For buys no extra tries: unknown room codes are limited per real address, across every door", async () => {
   const server = await OwnServer.create("forged");
   await server.start();
   try {
+    const code = (i: number) => `ZZZZ${"23456789"[i % 8]}${"ABCDEFGH"[Math.floor(i / 8) % 8]}`;
     const statuses: number[] = [];
-    for (let i = 0; i < 130; i++) {
-      const res = await fetch(`${server.base}/api/rooms/ZZZZ${String(i).padStart(2, "2").replace(/[01]/g, "2")}/events`, {
-        headers: { "X-Forwarded-For": `198.51.100.${i % 250}` },
-      });
+    // Half through room pages (a page bundle), half through event streams (a route handler):
+    // one count per address, whatever the door and whatever X-Forwarded-For says.
+    for (let i = 0; i < 60; i++) {
+      const res = await fetch(`${server.base}/ja/r/${code(i)}`, { headers: { "X-Forwarded-For": `198.51.100.${i}` }, redirect: "manual" });
       statuses.push(res.status);
       await res.body?.cancel();
     }
-    expect(statuses.slice(0, 119).every((s) => s === 404)).toBe(true);
+    for (let i = 60; i < 130; i++) {
+      const res = await fetch(`${server.base}/api/rooms/${code(i)}/events`, { headers: { "X-Forwarded-For": `198.51.100.${i % 250}` } });
+      statuses.push(res.status);
+      await res.body?.cancel();
+    }
+    expect(statuses.slice(0, 60).every((s) => s === 404)).toBe(true);
+    expect(statuses.slice(60, 119).every((s) => s === 404)).toBe(true);
     expect(statuses.slice(121)).toEqual(Array(9).fill(429));
+    // A page asked now is sent to the page that says how long to wait.
+    const page = await fetch(`${server.base}/ja/r/${code(3)}`, { redirect: "manual" });
+    expect(page.status).toBe(307);
+    expect(page.headers.get("location")).toMatch(/\/ja\/wait\?seconds=\d+/);
   } finally {
     await server.kill9();
   }

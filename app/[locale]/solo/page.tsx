@@ -20,7 +20,7 @@ export default async function SoloPage({ params }: { params: Promise<{ locale: s
   return (
     <>
       <SiteHeader />
-      <main className="mx-auto max-w-3xl px-4 pb-24 pt-6">
+      <main id="main" className="mx-auto max-w-3xl px-4 pb-24 pt-6">
         <h1 className="text-2xl font-bold sm:text-3xl">{t("soloTitle")}</h1>
         <p className="mt-2 text-stone-600">{t("soloLead")}</p>
         <div className="mt-6">

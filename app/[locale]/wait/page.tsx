@@ -25,7 +25,7 @@ export default async function WaitPage({
   return (
     <>
       <SiteHeader />
-      <main className="mx-auto max-w-xl px-4 py-12">
+      <main id="main" className="mx-auto max-w-xl px-4 py-12">
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         <p role="alert" className="mt-3 rounded-xl border border-amber-300 bg-amber-50 p-4 text-amber-950" data-testid="wait-page">
           {t("body", { seconds })}

@@ -31,7 +31,7 @@ export function CloudTrailBody() {
     <div className="space-y-4">
       <TrailList trails={detail.trails} />
       {done && recordedBy && (
-        <p className="text-sm font-semibold text-emerald-800" data-testid="cloudtrail-done">
+        <p className="text-sm font-semibold text-emerald-800" data-testid="cloudtrail-done" data-fix-result="success" tabIndex={-1}>
           {recordedBy.kind === "organization" && !detail.trails.some((tr) => tr.name === recordedBy.trail && tr.logging === true)
             ? t("doneOrganization", { trail: recordedBy.trail })
             : t("done", { trail: recordedBy.trail })}
@@ -75,7 +75,7 @@ function TrailList({ trails }: { trails: TrailView[] }) {
   const regionLabel = useRegionLabel();
   return (
     <section aria-label={t("trailsHeading")}>
-      <h4 className="text-xs font-semibold uppercase tracking-wide text-stone-500">{t("trailsHeading")}</h4>
+      <h4 className="text-xs font-semibold uppercase tracking-wide text-stone-600">{t("trailsHeading")}</h4>
       {trails.length === 0 ? (
         <p className="mt-1 text-sm text-stone-600">{t("noTrails")}</p>
       ) : (
@@ -200,7 +200,7 @@ function TrailForm({ detail, region }: { detail: CloudTrailDetail; region: strin
             maxLength={63}
             aria-invalid={Boolean(bucketProblem || bucketRefused) || undefined}
             aria-describedby={ids.bucketNote}
-            className={`min-h-10 min-w-0 flex-1 basis-64 rounded-lg border bg-white px-3 font-mono text-sm ${bucketProblem || bucketRefused ? "border-red-500" : "border-stone-300"}`}
+            className={`min-h-10 min-w-0 flex-1 basis-64 rounded-lg border bg-white px-3 font-mono text-sm ${bucketProblem || bucketRefused ? "border-red-500" : "border-stone-500"}`}
           />
           <Button type="button" variant="secondary" onClick={newName} disabled={running}>
             {t("regenerate")}
@@ -228,7 +228,7 @@ function TrailForm({ detail, region }: { detail: CloudTrailDetail; region: strin
           maxLength={128}
           aria-invalid={Boolean(trailProblem || trailRefused) || undefined}
           aria-describedby={ids.trailNote}
-          className={`mt-1 min-h-10 w-full rounded-lg border bg-white px-3 font-mono text-sm ${trailProblem || trailRefused ? "border-red-500" : "border-stone-300"}`}
+          className={`mt-1 min-h-10 w-full rounded-lg border bg-white px-3 font-mono text-sm ${trailProblem || trailRefused ? "border-red-500" : "border-stone-500"}`}
         />
         <p id={ids.trailNote} className={`mt-1 text-xs ${trailProblem ? "font-semibold text-red-800" : "text-stone-600"}`}>
           {trailProblem ? t(`trailProblems.${trailProblem}`) : t("trailHelp")}
@@ -241,7 +241,7 @@ function TrailForm({ detail, region }: { detail: CloudTrailDetail; region: strin
         <div className="space-y-2 rounded-lg border border-rose-300 bg-rose-50 px-3 py-2 text-sm text-rose-950" data-testid="cloudtrail-cost">
           <p>{t("costWarning", { count: otherTrails })}</p>
           <label htmlFor={ackId} className="flex items-start gap-2 font-semibold">
-            <input id={ackId} type="checkbox" className="mt-1" checked={acknowledged} onChange={(e) => setAcknowledged(e.target.checked)} disabled={running} />
+            <input id={ackId} type="checkbox" className="mt-0.5 h-5 w-5 shrink-0 accent-brand-700" checked={acknowledged} onChange={(e) => setAcknowledged(e.target.checked)} disabled={running} />
             <span>{t("acknowledgeCost")}</span>
           </label>
         </div>
@@ -271,7 +271,7 @@ function TrailForm({ detail, region }: { detail: CloudTrailDetail; region: strin
 
 const STAGE_ICON: Record<StageState, string> = { waiting: "○", running: "", done: "✓", failed: "✗" };
 const STAGE_STYLE: Record<StageState, string> = {
-  waiting: "text-stone-500",
+  waiting: "text-stone-600",
   running: "text-sky-900 font-semibold",
   done: "text-emerald-800",
   failed: "text-red-800 font-semibold",

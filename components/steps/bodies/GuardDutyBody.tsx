@@ -21,7 +21,7 @@ export function GuardDutyBody() {
   if (detail.status === "enabled") {
     return (
       <div className="space-y-2">
-        <p className="text-sm font-semibold text-emerald-800" data-testid="guardduty-done">
+        <p className="text-sm font-semibold text-emerald-800" data-testid="guardduty-done" data-fix-result="success" tabIndex={-1}>
           {detail.hajime ? t("enabledHajime", { region }) : t("enabledTheirs", { region })}
         </p>
         {fix.result?.optionalPlans === "default" && (

@@ -93,7 +93,7 @@ export function IamUserBody() {
       {session && detail.groupExists && !done && <div className="rounded-xl border border-stone-200 p-4">{form}</div>}
       {session && detail.groupExists && done && (
         <details className="rounded-xl border border-stone-200 p-4">
-          <summary className="cursor-pointer text-sm font-semibold">{t("another")}</summary>
+          <summary className="cursor-pointer py-1 text-sm font-semibold">{t("another")}</summary>
           <div className="mt-4">{form}</div>
         </details>
       )}

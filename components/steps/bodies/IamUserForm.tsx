@@ -19,7 +19,7 @@ export type IamUserFormProps = {
 };
 
 const inputClass =
-  "mt-1 block min-h-11 w-full rounded-lg border border-stone-300 bg-white px-3 font-mono text-base aria-[invalid=true]:border-red-500 sm:text-sm";
+  "mt-1 block min-h-11 w-full rounded-lg border border-stone-500 bg-white px-3 font-mono text-base aria-[invalid=true]:border-red-500 sm:text-sm";
 
 /** User name and console password, checked here as the attendee types and again on the server. */
 export function IamUserForm({ policy, policyIsDefault, pending, failure, onSubmit }: IamUserFormProps) {

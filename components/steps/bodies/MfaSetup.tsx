@@ -8,6 +8,7 @@ import { groupSecret, normaliseSecret, otpauthUri } from "@/lib/workshop/otpauth
 import { Button } from "@/components/ui/Button";
 import { CopyButton } from "@/components/ui/CopyButton";
 import { FailureMessage } from "@/components/ui/FailureMessage";
+import { useFocusOnMount } from "@/components/ui/focus";
 import { MfaQr } from "./MfaQr";
 
 export type MfaDevice = { userName: string; serialNumber: string; secret: string; account: string };
@@ -31,7 +32,11 @@ export function MfaSetup({ device, pending, failure, onEnable, onCancel }: Props
   const [code2, setCode2] = useState("");
   const [problem, setProblem] = useState<"codeFormat" | "sameCodes" | null>(null);
   const first = useRef<HTMLInputElement>(null);
+  const title = useRef<HTMLHeadingElement>(null);
   const uri = otpauthUri(device);
+  // The start button is gone: focus the setup's title, from where the QR, the key and the
+  // two code fields follow in order.
+  useFocusOnMount(title, true, null, device.serialNumber);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -68,14 +73,16 @@ export function MfaSetup({ device, pending, failure, onEnable, onCancel }: Props
         pattern="[0-9]*"
         maxLength={12}
         aria-invalid={problem !== null}
-        className="mt-1 block min-h-11 w-36 rounded-lg border border-stone-300 bg-white px-3 text-center font-mono text-lg tracking-[0.3em] aria-[invalid=true]:border-red-500"
+        className="mt-1 block min-h-11 w-36 rounded-lg border border-stone-500 bg-white px-3 text-center font-mono text-lg tracking-[0.3em] aria-[invalid=true]:border-red-500"
       />
     </div>
   );
 
   return (
     <div className="space-y-5 rounded-xl border border-stone-200 p-4" data-testid="mfa-setup">
-      <p className="text-sm font-semibold">{t("settingUpFor", { user: device.userName })}</p>
+      <h4 ref={title} tabIndex={-1} className="text-sm font-semibold" data-testid="mfa-setup-title">
+        {t("settingUpFor", { user: device.userName })}
+      </h4>
       <ol className="space-y-5 text-sm">
         <li>
           <p className="font-semibold">1. {t("app")}</p>

@@ -1,9 +1,12 @@
 import type { ReactNode } from "react";
 
-/** A green "what happened" box, optionally with what to do next. */
+/**
+ * A green "what happened" box, optionally with what to do next. It is where keyboard focus
+ * lands after a fix (components/steps/useFix.ts), and a polite status for screen readers.
+ */
 export function Outcome({ children, next }: { children: ReactNode; next?: ReactNode }) {
   return (
-    <div role="status" className="rounded-xl border border-emerald-200 bg-emerald-50 p-4 text-sm text-emerald-950">
+    <div role="status" tabIndex={-1} data-fix-result="success" className="rounded-xl border border-emerald-200 bg-emerald-50 p-4 text-sm text-emerald-950">
       {children}
       {next && <p className="mt-2 font-semibold">{next}</p>}
     </div>

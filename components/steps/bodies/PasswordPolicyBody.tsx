@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/Button";
 import { FailureMessage } from "@/components/ui/FailureMessage";
 import { useWorkshop } from "@/components/workshop/WorkshopContext";
 import { useFix } from "../useFix";
+import { Outcome } from "./NextStep";
 
 const ROWS: (keyof PasswordPolicy)[] = ["minimumLength", "requireUppercase", "requireLowercase", "requireNumbers", "requireSymbols"];
 
@@ -35,8 +36,9 @@ export function PasswordPolicyBody() {
 
   return (
     <div className="space-y-4">
-      <div className="overflow-x-auto">
-        <table className="w-full min-w-[20rem] text-sm">
+      {fix.succeeded && outcome?.state === "done" && <Outcome>{t("did")}</Outcome>}
+      <div>
+        <table className="w-full text-sm [overflow-wrap:anywhere]">
           <caption className="sr-only">{t("tableCaption")}</caption>
           <thead>
             <tr className="border-b border-stone-200 text-left text-xs text-stone-600">
@@ -65,8 +67,8 @@ export function PasswordPolicyBody() {
       </p>
       {session && outcome?.state !== "done" && (
         <div className="flex flex-wrap items-center gap-4 rounded-xl bg-brand-50 p-4">
-          <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" checked={cis} onChange={(e) => setCis(e.target.checked)} className="h-4 w-4" />
+          <label className="flex min-h-10 items-center gap-2 text-sm">
+            <input type="checkbox" checked={cis} onChange={(e) => setCis(e.target.checked)} className="h-5 w-5 shrink-0 accent-brand-700" />
             {t("useCis", { length: CIS_MINIMUM_LENGTH })}
           </label>
           <Button

@@ -44,7 +44,7 @@ export function SampleFindingsBody() {
                 <div className="basis-full space-y-2 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950" data-testid="findings-theirs">
                   <p>{t("theirsWarning")}</p>
                   <label htmlFor={confirmId} className="flex items-start gap-2 font-semibold">
-                    <input id={confirmId} type="checkbox" className="mt-1" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
+                    <input id={confirmId} type="checkbox" className="mt-0.5 h-5 w-5 shrink-0 accent-brand-700" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
                     <span>{t("confirmTheirs")}</span>
                   </label>
                 </div>

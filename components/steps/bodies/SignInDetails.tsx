@@ -56,7 +56,7 @@ export function SignInDetails({ fresh }: { fresh?: { userName: string; password:
             target="_blank"
             rel="noopener noreferrer"
             data-testid="sign-in-url"
-            className="min-w-0 break-all font-mono text-sm text-sky-900 underline underline-offset-2"
+            className="min-w-0 break-all py-1 font-mono text-sm text-sky-900 underline underline-offset-2"
           >
             {url}
           </a>

@@ -120,9 +120,9 @@ export function UserMfaBody() {
                 {candidates.map((u) => (
                   <label
                     key={u.name}
-                    className="flex min-h-10 cursor-pointer items-center gap-2 rounded-lg border border-stone-300 bg-white px-3 text-sm has-[:checked]:border-brand-600 has-[:checked]:ring-2 has-[:checked]:ring-brand-500"
+                    className="flex min-h-10 cursor-pointer items-center gap-2 rounded-lg border border-stone-500 bg-white px-3 text-sm has-[:checked]:border-brand-700 has-[:checked]:ring-2 has-[:checked]:ring-brand-700"
                   >
-                    <input type="radio" name={radioName} value={u.name} checked={selected === u.name} onChange={() => setChosen(u.name)} />
+                    <input type="radio" className="h-5 w-5 shrink-0 accent-brand-700" name={radioName} value={u.name} checked={selected === u.name} onChange={() => setChosen(u.name)} />
                     <span className="font-mono">{u.name}</span>
                   </label>
                 ))}
@@ -144,8 +144,8 @@ export function UserMfaBody() {
 function UserTable({ users }: { users: ConsoleUserMfa[] }) {
   const t = useTranslations("steps.user-mfa");
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full min-w-[16rem] text-sm" data-testid="mfa-users">
+    <div>
+      <table className="w-full text-sm [overflow-wrap:anywhere]" data-testid="mfa-users">
         <caption className="sr-only">{t("usersCaption")}</caption>
         <thead>
           <tr className="border-b border-stone-200 text-left text-xs text-stone-600">

@@ -13,9 +13,12 @@ import { Link } from "@/i18n/navigation";
 type Params = { params: Promise<{ locale: string; room: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const code = normalizeCode((await params).room);
+  const { locale, room: param } = await params;
+  const code = normalizeCode(param);
   const room = code ? rooms().info(code) : undefined;
-  return { title: room?.title, robots: { index: false } };
+  // An unknown code shows the not-found page, which needs a title too.
+  const title = room?.title ?? (await getTranslations({ locale, namespace: "a11y" }))("roomNotFoundTitle");
+  return { title, robots: { index: false } };
 }
 
 /** The QR code's target: the join form, or (once joined, from this browser) the checklist. */
@@ -33,7 +36,7 @@ export default async function RoomPage({ params }: Params) {
     return (
       <>
         <SiteHeader />
-        <main className="mx-auto max-w-xl px-4 py-8">
+        <main id="main" className="mx-auto max-w-xl px-4 py-8">
           {refusal ? (
             <div className="rounded-2xl border border-stone-200 bg-white p-6 shadow-sm">
               <h1 className="text-2xl font-bold">{room.title}</h1>
@@ -55,7 +58,7 @@ export default async function RoomPage({ params }: Params) {
   return (
     <>
       <SiteHeader />
-      <main className="mx-auto max-w-3xl px-4 pb-24 pt-4">
+      <main id="main" className="mx-auto max-w-3xl px-4 pb-24 pt-4">
         <Workshop
           initialSession={session}
           initialSignedOut={ended}

@@ -24,7 +24,7 @@ export default async function OrganizePage({ params }: Params) {
   return (
     <>
       <SiteHeader />
-      <main className="mx-auto max-w-5xl px-4 py-6">
+      <main id="main" className="mx-auto max-w-5xl px-4 py-6">
         {organizer ? (
           <OrganizerDashboard
             initial={rooms().snapshot(room.code, { organizer: true })!}

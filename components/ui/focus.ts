@@ -1,0 +1,54 @@
+"use client";
+
+import { useEffect, useRef, type RefObject } from "react";
+
+/**
+ * Where keyboard focus should go after an async update (a fix's result, an error, a form
+ * that appeared): there, but only if the attendee has not moved on. Focus is moved when it
+ * is still on the element that started the action, or was lost to the page because that
+ * element went away; never when they have tabbed or clicked somewhere else meanwhile.
+ */
+export function moveFocusIfLost(target: HTMLElement | null | undefined, startedFrom: Element | null): boolean {
+  if (!target || !target.isConnected) return false;
+  const active = document.activeElement;
+  const lost = !active || active === document.body || !active.isConnected;
+  if (!lost && active !== startedFrom) return false;
+  target.focus();
+  return true;
+}
+
+/**
+ * Waits (up to `timeoutMs`) for what an action changed to be on the page, then moves focus
+ * there as moveFocusIfLost does. Not tied to a component: the one that started the action
+ * may be gone by then (a form that disappears once its step is done).
+ */
+export function focusWhenShown(find: () => HTMLElement | null | undefined, startedFrom: Element | null, timeoutMs = 3000): void {
+  const until = Date.now() + timeoutMs;
+  const attempt = () => {
+    const target = find();
+    if (target) return void moveFocusIfLost(target, startedFrom);
+    if (Date.now() < until) requestAnimationFrame(attempt);
+  };
+  requestAnimationFrame(attempt);
+}
+
+/** Set by the join form before the page turns into the checklist: the workshop then focuses its banner. */
+export const FOCUS_AFTER_JOIN = "hajime:focus-after-join";
+
+/** The element that has focus now, to hand to moveFocusIfLost later. */
+export function focusedNow(): Element | null {
+  return typeof document === "undefined" ? null : document.activeElement;
+}
+
+/**
+ * Focuses `ref` once it is on the page, when focus was where `startedFrom` says (see
+ * moveFocusIfLost). For results that mount after an action: pass the element focused when
+ * the action began. `key` re-runs it for a new result in the same element.
+ */
+export function useFocusOnMount(ref: RefObject<HTMLElement | null>, enabled: boolean, startedFrom: Element | null, key?: unknown) {
+  const from = useRef(startedFrom);
+  from.current = startedFrom;
+  useEffect(() => {
+    if (enabled) moveFocusIfLost(ref.current, from.current);
+  }, [enabled, key, ref]);
+}
