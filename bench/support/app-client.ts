@@ -4,7 +4,7 @@
  * local address to send from (127.0.0.x: each a different "client" to the server), over
  * plain node:http so that nothing pools or hides connections.
  */
-import { request, type IncomingMessage } from "node:http";
+import { Agent, request, type IncomingMessage } from "node:http";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -33,10 +33,10 @@ export type Answer = { status: number; headers: IncomingMessage["headers"]; text
 
 export function send(
   url: string,
-  opts: { method?: string; headers?: Record<string, string>; body?: Buffer | string; localAddress?: string },
+  opts: { method?: string; headers?: Record<string, string>; body?: Buffer | string; localAddress?: string; agent?: Agent },
 ): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: opts.method ?? "GET", headers: opts.headers, localAddress: opts.localAddress, agent: false }, (res) => {
+    const req = request(url, { method: opts.method ?? "GET", headers: opts.headers, localAddress: opts.localAddress, agent: opts.agent ?? false }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
       res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString("utf8") }));
@@ -55,12 +55,22 @@ export function form(fields: Record<string, string | string[]>): FormData {
 
 export class AppClient {
   readonly cookies = new Map<string, string>();
+  /** With `keepAlive`, the client's own connections stay open between calls, as a browser's do. */
+  private readonly agent?: Agent;
   constructor(
     readonly base: string,
     readonly localAddress?: string,
     /** Extra headers on every request (e.g. a forged X-Forwarded-For). */
     readonly extraHeaders: () => Record<string, string> = () => ({}),
-  ) {}
+    options: { keepAlive?: boolean } = {},
+  ) {
+    if (options.keepAlive) this.agent = new Agent({ keepAlive: true, maxSockets: 6 });
+  }
+
+  /** Closes the connections kept open (keepAlive). */
+  close(): void {
+    this.agent?.destroy();
+  }
 
   cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
@@ -77,7 +87,7 @@ export class AppClient {
   }
 
   async get(path: string, headers: Record<string, string> = {}): Promise<Answer> {
-    const res = await send(`${this.base}${path}`, { headers: { Cookie: this.cookieHeader(), ...this.extraHeaders(), ...headers }, localAddress: this.localAddress });
+    const res = await send(`${this.base}${path}`, { headers: { Cookie: this.cookieHeader(), ...this.extraHeaders(), ...headers }, localAddress: this.localAddress, agent: this.agent });
     this.keep(res);
     return res;
   }
@@ -99,7 +109,7 @@ export class AppClient {
       body = Buffer.from(await multipart.arrayBuffer());
       headers["Content-Type"] = multipart.headers.get("content-type")!;
     }
-    const res = await send(`${this.base}${page}`, { method: "POST", headers, body, localAddress: this.localAddress });
+    const res = await send(`${this.base}${page}`, { method: "POST", headers, body, localAddress: this.localAddress, agent: this.agent });
     this.keep(res);
     return res;
   }

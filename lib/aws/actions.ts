@@ -7,6 +7,7 @@ import type { Session } from "@/lib/credentials/vault";
 import { checkRunLimit } from "@/lib/rooms/limits";
 import { isStepId, type StepId } from "@/lib/workshop/catalog";
 import { consoleSignInUrl } from "@/lib/workshop/sign-in-url";
+import { AWS_DEADLINES } from "./deadlines";
 import { endsSession, fail, ok, type Failure, type Result } from "./errors";
 import { aliasOrAccountId } from "./iam-users";
 import { ledgerFor } from "./ledger-store";
@@ -33,7 +34,7 @@ export async function checkAll(only?: string[]): Promise<Result<CheckOutcome[]>>
   const wanted = stepIds.safeParse(only);
   if (!wanted.success) return fail("invalid-input", { field: "steps" });
   const steps = wanted.data ? REGISTRY.filter((s) => wanted.data!.includes(s.id)) : REGISTRY;
-  const outcomes = await runChecks(steps, awsFor(session));
+  const outcomes = await runChecks(steps, awsFor(session, AWS_DEADLINES.checkMs));
   const dead = await endIfDead(session, outcomes.find((o) => o.failure && endsSession(o.failure))?.failure);
   if (dead) return dead;
   await reportOutcomes(session, outcomes);
@@ -46,7 +47,7 @@ export async function checkStep(id: string): Promise<Result<CheckOutcome>> {
   if (!step) return fail("invalid-input", { field: "step" });
   const session = await requireSession();
   if ("ok" in session) return session;
-  const outcome = await runCheck(step, awsFor(session));
+  const outcome = await runCheck(step, awsFor(session, AWS_DEADLINES.checkMs));
   const dead = await endIfDead(session, outcome.failure);
   if (dead) return dead;
   await reportOutcomes(session, [outcome]);
@@ -60,7 +61,7 @@ export async function fixStep(id: string, input: unknown): Promise<Result<{ resu
   if (!step?.fix) return fail("no-fix");
   const session = await requireSession();
   if ("ok" in session) return session;
-  const done = await runFixAndCheck(step, awsFor(session), input, { ledger: ledgerFor(session) });
+  const done = await runFixAndCheck(step, awsFor(session, AWS_DEADLINES.fixMs), input, { ledger: ledgerFor(session) });
   if (!done.ok) return (await endIfDead(session, done)) ?? done;
   await reportOutcomes(session, [done.data.outcome]);
   return done;
@@ -71,7 +72,7 @@ export async function consoleSignIn(): Promise<Result<{ url: string }>> {
   const session = await requireSession();
   if ("ok" in session) return session;
   try {
-    const aws = awsFor(session);
+    const aws = awsFor(session, AWS_DEADLINES.checkMs);
     return ok({ url: consoleSignInUrl(await aliasOrAccountId(aws), aws.partition) });
   } catch (error) {
     return failureFrom(session, error);
@@ -87,7 +88,7 @@ export async function startUserMfa(input: unknown): Promise<Result<MfaStart>> {
   // A device made now could not be enabled before the credentials expire: say so first.
   if (!timeForMfaSetup(session)) return fail("credentials-expire-soon", { minutes: minutesLeft(session) });
   try {
-    return await startVirtualMfa(awsFor(session), parsed.data.userName);
+    return await startVirtualMfa(awsFor(session, AWS_DEADLINES.fixMs), parsed.data.userName);
   } catch (error) {
     return failureFrom(session, error);
   }

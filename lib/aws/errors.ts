@@ -10,6 +10,7 @@ export type FailureCode =
   | "access-denied"
   | "throttled"
   | "network"
+  | "aws-timeout"
   | "not-signed-in"
   | "invalid-input"
   | "rate-limited"
@@ -81,10 +82,16 @@ const NETWORK = new Set([
   "EHOSTUNREACH",
   "ENETUNREACH",
   "EPIPE",
-  "TimeoutError",
   "RequestTimeout",
   "NetworkingError",
 ]);
+
+/**
+ * AWS did not answer in time: a call past its deadline (lib/aws/clients.ts aborts it with
+ * AwsDeadlineExceeded), or the HTTP handler's connect, socket idle or request timeout
+ * (TimeoutError / ETIMEDOUT) on the last attempt.
+ */
+const TIMEOUT = new Set(["AwsDeadlineExceeded", "TimeoutError", "ETIMEDOUT"]);
 
 type AwsLikeError = {
   name?: string;
@@ -108,6 +115,13 @@ export function deniedAction(error: unknown): string | undefined {
   return fromMessage ?? e.hajimeOperation;
 }
 
+function timedOut(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== "object" || depth > 3) return false;
+  const e = error as AwsLikeError;
+  if ((e.name && TIMEOUT.has(e.name)) || (e.code && TIMEOUT.has(e.code))) return true;
+  return timedOut(e.cause, depth + 1);
+}
+
 function networkCode(error: unknown, depth = 0): string | undefined {
   if (!error || typeof error !== "object" || depth > 3) return undefined;
   const e = error as AwsLikeError;
@@ -128,6 +142,7 @@ export function toFailure(error: unknown): Failure {
     return action ? fail("access-denied", { action }) : fail("access-denied");
   }
   if (THROTTLED.has(name)) return fail("throttled");
+  if (timedOut(error)) return fail("aws-timeout");
   const net = networkCode(error);
   if (net) return fail("network", { reason: net });
   const status = (error as AwsLikeError)?.$metadata?.httpStatusCode;

@@ -5,52 +5,69 @@ import { database } from "@/lib/db";
 import { accountKey } from "@/lib/db/account-key";
 import type { CreatedKind, CreatedLedger, CreatedOrigin, CreatedResource } from "./ledger";
 
+type Row = { region: string; kind: CreatedKind; name: string; origin: CreatedOrigin };
+
+/** The ledger's statements, prepared once per database (step 10's check reads the ledger on every "check all"). */
+function statements(db: Database.Database) {
+  return {
+    remember: db.prepare(
+      `INSERT INTO ledger_resources (account_key, region, kind, name, origin, created_at, removed_at)
+       VALUES (?, ?, ?, ?, ?, ?, NULL)
+       ON CONFLICT (account_key, region, kind, name) DO UPDATE SET
+         removed_at = NULL,
+         origin = CASE WHEN excluded.origin = 'created' THEN 'created' ELSE ledger_resources.origin END`,
+    ),
+    forget: db.prepare(
+      `UPDATE ledger_resources SET removed_at = ?
+       WHERE account_key = ? AND region = ? AND kind = ? AND name = ? AND removed_at IS NULL`,
+    ),
+    present: db.prepare(
+      `SELECT region, kind, name, origin FROM ledger_resources
+       WHERE account_key = ? AND removed_at IS NULL ORDER BY created_at, kind, name`,
+    ),
+    removed: db.prepare(
+      `SELECT region, kind, name, origin FROM ledger_resources
+       WHERE account_key = ? AND removed_at IS NOT NULL ORDER BY created_at, kind, name`,
+    ),
+  };
+}
+
+const prepared = new WeakMap<Database.Database, ReturnType<typeof statements>>();
+
 /**
  * The ledger in SQLite, so a restart (or a new paste of credentials) still knows what
  * Hajime made in an account. Keyed by the account's keyed hash and the region.
  */
 export class SqliteLedger implements CreatedLedger {
+  private readonly sql: ReturnType<typeof statements>;
+
   constructor(
-    private readonly db: Database.Database,
+    db: Database.Database,
     private readonly account: string,
-  ) {}
+  ) {
+    let sql = prepared.get(db);
+    if (!sql) prepared.set(db, (sql = statements(db)));
+    this.sql = sql;
+  }
 
   remember(r: CreatedResource) {
-    this.db
-      .prepare(
-        `INSERT INTO ledger_resources (account_key, region, kind, name, origin, created_at, removed_at)
-         VALUES (?, ?, ?, ?, ?, ?, NULL)
-         ON CONFLICT (account_key, region, kind, name) DO UPDATE SET
-           removed_at = NULL,
-           origin = CASE WHEN excluded.origin = 'created' THEN 'created' ELSE ledger_resources.origin END`,
-      )
-      .run(this.account, r.region, r.kind, r.name, r.origin ?? "created", Date.now());
+    this.sql.remember.run(this.account, r.region, r.kind, r.name, r.origin ?? "created", Date.now());
   }
 
   forget(r: CreatedResource) {
-    this.db
-      .prepare(
-        `UPDATE ledger_resources SET removed_at = ?
-         WHERE account_key = ? AND region = ? AND kind = ? AND name = ? AND removed_at IS NULL`,
-      )
-      .run(Date.now(), this.account, r.region, r.kind, r.name);
+    this.sql.forget.run(Date.now(), this.account, r.region, r.kind, r.name);
   }
 
   list() {
-    return this.rows("removed_at IS NULL");
+    return this.rows(this.sql.present);
   }
 
   removed() {
-    return this.rows("removed_at IS NOT NULL");
+    return this.rows(this.sql.removed);
   }
 
-  private rows(where: string): CreatedResource[] {
-    const rows = this.db
-      .prepare(
-        `SELECT region, kind, name, origin FROM ledger_resources
-         WHERE account_key = ? AND ${where} ORDER BY created_at, kind, name`,
-      )
-      .all(this.account) as { region: string; kind: CreatedKind; name: string; origin: CreatedOrigin }[];
+  private rows(statement: Database.Statement): CreatedResource[] {
+    const rows = statement.all(this.account) as Row[];
     return rows.map((r) => ({ kind: r.kind, name: r.name, region: r.region, origin: r.origin }));
   }
 }

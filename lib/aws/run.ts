@@ -1,5 +1,6 @@
 import "server-only";
 import type { StepId } from "@/lib/workshop/catalog";
+import { accountChanged } from "./account-facts";
 import type { Aws } from "./clients";
 import { fail, ok, toFailure, type Failure, type Result } from "./errors";
 import type { AnyStep, CheckState, StepContext } from "./step";
@@ -43,6 +44,9 @@ export async function runFix(step: AnyStep, aws: Aws, rawInput: unknown, ctx: St
     return await step.fix(aws, input, ctx);
   } catch (error) {
     return toFailure(error);
+  } finally {
+    // Whatever the fix did, even half, the account's remembered facts are stale now.
+    accountChanged(aws.accountId);
   }
 }
 

@@ -11,13 +11,17 @@ export async function currentSession(): Promise<Session | undefined> {
   return getSession(await readSessionId());
 }
 
-export function awsFor(session: Session): Aws {
-  return createAws({
-    keys: session.keys,
-    region: session.region,
-    accountId: session.identity.accountId,
-    partition: session.identity.partition,
-  });
+/** The session's AWS clients for one server action, whose AWS calls together get `budgetMs` (lib/aws/deadlines.ts). */
+export function awsFor(session: Session, budgetMs: number): Aws {
+  return createAws(
+    {
+      keys: session.keys,
+      region: session.region,
+      accountId: session.identity.accountId,
+      partition: session.identity.partition,
+    },
+    { budgetMs },
+  );
 }
 
 /**

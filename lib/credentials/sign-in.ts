@@ -1,6 +1,7 @@
 import "server-only";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { createAws } from "@/lib/aws/clients";
+import { AWS_DEADLINES } from "@/lib/aws/deadlines";
 import { toFailure, type Result, ok } from "@/lib/aws/errors";
 import { expiresSoon } from "./expiry";
 import { iamRefusesCredentials } from "./iam-probe";
@@ -18,7 +19,7 @@ export async function verifyCredentials(parsed: ParsedCredentials, region: strin
     sessionToken: parsed.sessionToken,
   };
   try {
-    const aws = createAws({ keys, region, accountId: "" });
+    const aws = createAws({ keys, region, accountId: "" }, { budgetMs: AWS_DEADLINES.signInMs });
     const who = await aws.sts.send(new GetCallerIdentityCommand({}));
     if (!who.Account || !who.Arn) return { ok: false, code: "aws-error", params: { name: "NoIdentity" } };
     const identity = identityFromArn(who.Arn, who.Account);

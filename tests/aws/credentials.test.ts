@@ -2,6 +2,7 @@ import { CreateAccessKeyCommand, CreateUserCommand, CreateVirtualMFADeviceComman
 import { GetSessionTokenCommand, STSClient } from "@aws-sdk/client-sts";
 import { generate } from "otplib";
 import { describe, expect, it } from "vitest";
+import { AWS_DEADLINES } from "@/lib/aws/deadlines";
 import { endsSession } from "@/lib/aws/errors";
 import { runCheck } from "@/lib/aws/run";
 import { cloudtrail } from "@/lib/aws/steps/cloudtrail";
@@ -56,7 +57,7 @@ describe("get-session-token credentials (stricter stand-in: session-token-creden
     expect(session.iamRefused).toBe(true);
     expect(sessionView(session).warnings).toContain("iam-refused");
 
-    const aws = awsFor(session);
+    const aws = awsFor(session, AWS_DEADLINES.checkMs);
     const step1 = await runCheck(rootAccessKeys, aws);
     expect(step1).toMatchObject({ state: "unknown", failure: { ok: false, code: "iam-refused-credentials" } });
     expect(endsSession(step1.failure!)).toBe(false);
@@ -70,7 +71,7 @@ describe("get-session-token credentials (stricter stand-in: session-token-creden
     if (!verified.ok) throw new Error(`sign-in failed: ${verified.code}`);
     expect(verified.data.iamRefused).toBe(false);
     expect(sessionView(verified.data).warnings).not.toContain("iam-refused");
-    expect((await runCheck(rootAccessKeys, awsFor(verified.data))).state).toBe("done");
+    expect((await runCheck(rootAccessKeys, awsFor(verified.data, AWS_DEADLINES.checkMs))).state).toBe("done");
   });
 
   it("a role's credentials are not asked about IAM and get no warning", async () => {

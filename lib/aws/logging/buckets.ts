@@ -75,9 +75,10 @@ export async function bucketFacts(aws: Aws, buckets: readonly OwnBucket[]): Prom
       return { name: b.name, region, tagged: hasHajimeTag(await bucketTags(aws, b.name, region)) };
     } catch (error) {
       if (isAwsError(error, "NoSuchBucket", "NotFound")) return null;
-      // Dead credentials or a network failure are not about this bucket: they fail the plan.
+      // Dead credentials, a network failure or AWS not answering in time are not about this
+      // bucket: they fail the plan.
       const code = toFailure(error).code;
-      if (code === "expired" || code === "invalid-credentials" || code === "network" || code === "throttled") throw error;
+      if (["expired", "invalid-credentials", "network", "aws-timeout", "throttled"].includes(code)) throw error;
       return { name: b.name, region: region ?? "", tagged: false, unreadable: true };
     }
   });

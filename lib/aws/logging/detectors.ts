@@ -1,12 +1,18 @@
 import "server-only";
 import { GetDetectorCommand, ListDetectorsCommand } from "@aws-sdk/client-guardduty";
 import type { Aws } from "../clients";
+import { shareInFlight } from "../in-flight";
 import { hasHajimeTag } from "./tags";
 
 /** A GuardDuty detector: one per account and region (AWS refuses a second; moto does not). */
 export type DetectorInfo = { id: string; region: string; enabled: boolean; tagged: boolean };
 
-export async function detectorsIn(aws: Aws, region: string = aws.region): Promise<DetectorInfo[]> {
+/** The region's detectors; steps 8, 9 and 10 checked together share one read. */
+export function detectorsIn(aws: Aws, region: string = aws.region): Promise<DetectorInfo[]> {
+  return shareInFlight(aws, `detectors:${region}`, () => readDetectors(aws, region));
+}
+
+async function readDetectors(aws: Aws, region: string): Promise<DetectorInfo[]> {
   const gd = aws.guarddutyIn(region);
   const ids: string[] = [];
   let token: string | undefined;

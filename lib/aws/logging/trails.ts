@@ -10,6 +10,7 @@ import {
   type Trail,
 } from "@aws-sdk/client-cloudtrail";
 import type { Aws } from "../clients";
+import { shareInFlight } from "../in-flight";
 import { mapLimit } from "../map-limit";
 import type { ManagementEvents } from "@/lib/workshop/trail-verdict";
 import { hasHajimeTag, HAJIME_TAG } from "./tags";
@@ -43,7 +44,10 @@ export async function listTrails(aws: Aws, regions: readonly string[] = [aws.reg
   const byArn = new Map<string, TrailInfo>();
   const lists = await Promise.all(
     [...new Set(regions)].map(async (region) => {
-      const out = await aws.cloudtrailIn(region).send(new DescribeTrailsCommand({ includeShadowTrails: true }));
+      // Steps 7 and 10 checked together share one read per Region.
+      const out = await shareInFlight(aws, `DescribeTrails:${region}`, () =>
+        aws.cloudtrailIn(region).send(new DescribeTrailsCommand({ includeShadowTrails: true })),
+      );
       return { region, trails: out.trailList ?? [] };
     }),
   );
@@ -89,7 +93,10 @@ async function readTags(aws: Aws, trails: TrailInfo[]): Promise<void> {
     byRegion.set(t.homeRegion, [...(byRegion.get(t.homeRegion) ?? []), t]);
   }
   const ask = async (region: string, batch: TrailInfo[]) => {
-    const out = await aws.cloudtrailIn(region).send(new ListTagsCommand({ ResourceIdList: batch.map((t) => t.arn) }));
+    const arns = batch.map((t) => t.arn);
+    const out = await shareInFlight(aws, `ListTags:${region}:${arns.join(" ")}`, () =>
+      aws.cloudtrailIn(region).send(new ListTagsCommand({ ResourceIdList: arns })),
+    );
     for (const entry of out.ResourceTagList ?? []) {
       const trail = batch.find((t) => t.arn === entry.ResourceId);
       if (trail) trail.tagged = hasHajimeTag(entry.TagsList);
@@ -164,7 +171,9 @@ export async function recordAllManagementEvents(aws: Aws, trail: Pick<TrailInfo,
 
 /** GetTrailStatus by ARN, asked in the home region (it works for every trail kind there). */
 export async function isLogging(aws: Aws, trail: Pick<TrailInfo, "arn" | "homeRegion">): Promise<boolean> {
-  const out = await aws.cloudtrailIn(trail.homeRegion).send(new GetTrailStatusCommand({ Name: trail.arn }));
+  const out = await shareInFlight(aws, `GetTrailStatus:${trail.arn}`, () =>
+    aws.cloudtrailIn(trail.homeRegion).send(new GetTrailStatusCommand({ Name: trail.arn })),
+  );
   return Boolean(out.IsLogging);
 }
 

@@ -14,6 +14,7 @@ import {
 } from "@/lib/workshop/password-rules";
 import type { Aws } from "../clients";
 import { ok } from "../errors";
+import { shareInFlight } from "../in-flight";
 import { mergePasswordPolicy } from "../password-policy-merge";
 import type { Step } from "../step";
 
@@ -28,7 +29,12 @@ const fixInput = z.object({
   minimumLength: z.coerce.number().int().min(BASELINE_POLICY.minimumLength).max(128).default(BASELINE_POLICY.minimumLength),
 });
 
-export async function readPasswordPolicy(aws: Aws): Promise<IamPasswordPolicy | null> {
+/** The account's password policy, or null; steps 3 and 5 checked together share one read. */
+export function readPasswordPolicy(aws: Aws): Promise<IamPasswordPolicy | null> {
+  return shareInFlight(aws, "GetAccountPasswordPolicy", () => readPolicy(aws));
+}
+
+async function readPolicy(aws: Aws): Promise<IamPasswordPolicy | null> {
   try {
     const out = await aws.iam.send(new GetAccountPasswordPolicyCommand({}));
     return out.PasswordPolicy ?? null;

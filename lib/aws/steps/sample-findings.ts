@@ -8,6 +8,7 @@ import {
 import { z } from "zod";
 import type { FindingView } from "@/lib/workshop/findings";
 import type { Aws } from "../clients";
+import { remembered } from "../account-facts";
 import { fail, ok } from "../errors";
 import { isAwsError } from "../logging/aws-error";
 import { detectorsIn, primaryDetector } from "../logging/detectors";
@@ -67,6 +68,27 @@ export async function getFindings(aws: Aws, detectorId: string, ids: readonly st
   return out;
 }
 
+/**
+ * The detector's sample findings as the viewer shows them. Sample findings appear when
+ * someone generates them (step 9's fix, or the console's "Generate sample findings") and
+ * stay: once there are some, "check all" reads them again once a minute, or at once after any
+ * fix (account-facts.ts).
+ * The detector itself (enabled, which one) is read every time, by steps 8 and 9 together.
+ */
+function sampleFindingsOf(aws: Aws, detectorId: string): Promise<{ findings: FindingView[]; more: boolean }> {
+  return remembered(
+    aws,
+    `sample-findings:${aws.region}:${detectorId}`,
+    async () => {
+      const { ids, more } = await sampleFindingIds(aws, detectorId);
+      if (ids.length === 0) return { findings: [], more: false };
+      return { findings: findingViews(await getFindings(aws, detectorId, ids), aws.accountId), more };
+    },
+    // None yet: the attendee is at it (in Hajime or in the console), so ask every time.
+    (found) => found.findings.length > 0,
+  );
+}
+
 /** Waits between polls for the generated findings; tests make it instant. */
 export const timing = { pollMs: 1_000, polls: 15 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -80,10 +102,8 @@ export const sampleFindings: Step<SampleFindingsDetail, { confirmTheirs: boolean
       return { state: "todo", detail: { detector: detector ? "disabled" : "none", findings: [], more: false } };
     }
     const owner = detector.tagged ? "hajime" : "theirs";
-    const { ids, more } = await sampleFindingIds(aws, detector.id);
-    if (ids.length === 0) return { state: "todo", detail: { detector: "enabled", owner, findings: [], more: false } };
-    const findings = findingViews(await getFindings(aws, detector.id, ids), aws.accountId);
-    return { state: "done", detail: { detector: "enabled", owner, findings, more } };
+    const { findings, more } = await sampleFindingsOf(aws, detector.id);
+    return { state: findings.length > 0 ? "done" : "todo", detail: { detector: "enabled", owner, findings, more } };
   },
 
   fixInput: z.object({ confirmTheirs: z.boolean().default(false) }),

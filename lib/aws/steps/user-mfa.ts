@@ -10,6 +10,7 @@ import { z } from "zod";
 import { userNameSchema } from "@/lib/workshop/iam-names";
 import { mfaCodeSchema } from "@/lib/workshop/mfa-codes";
 import type { Aws } from "../clients";
+import { accountChanged } from "../account-facts";
 import { errorName, fail, ok, type Result } from "../errors";
 import {
   aliasOrAccountId,
@@ -93,6 +94,15 @@ async function createDevice(aws: Aws, userName: string) {
  * moment (IAM is eventually consistent): creating it is tried again for a few seconds.
  */
 export async function startVirtualMfa(aws: Aws, userName: string): Promise<Result<MfaStart>> {
+  try {
+    return await startDevice(aws, userName);
+  } finally {
+    // A device made (or an abandoned one removed): step 10's remembered list is stale.
+    accountChanged(aws.accountId);
+  }
+}
+
+async function startDevice(aws: Aws, userName: string): Promise<Result<MfaStart>> {
   let existing: string[];
   try {
     existing = await retryWhileSettling(() => mfaSerials(aws, userName), isNoSuchEntity);

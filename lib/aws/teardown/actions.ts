@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { awsFor } from "@/lib/credentials/current";
 import { accountKey } from "@/lib/db/account-key";
+import { AWS_DEADLINES } from "../deadlines";
 import { fail, ok, type Result } from "../errors";
 import { ledgerFor } from "../ledger-store";
 import { isRegion } from "../regions";
@@ -12,7 +13,7 @@ import { endIfDead, failureFrom, requireSession } from "../session-guard";
 import { discover } from "./discover";
 import { oneAtATime, settled } from "./in-progress";
 import { removeResource } from "./remove";
-import { teardown } from "./step";
+import { teardownEverywhere } from "./step";
 import type { RemovalProgress, TeardownPlan } from "./types";
 
 /** The teardown page's doors to lib/aws: plan, remove one resource, check at the end. */
@@ -23,8 +24,9 @@ export async function planTeardown(): Promise<Result<TeardownPlan>> {
   try {
     // A removal still running from before a reload would make the counts stale: wait for it.
     await settled(accountKey(session.identity.accountId));
-    const found = await discover(awsFor(session), ledgerFor(session), { countObjects: true, trailStatus: true });
-    const { missing: _, ...plan } = found;
+    const aws = awsFor(session, AWS_DEADLINES.teardownPlanMs);
+    const found = await discover(aws, ledgerFor(session), { scope: "full", countObjects: true, trailStatus: true });
+    const { missing: _, known: __, ...plan } = found;
     return ok(plan);
   } catch (error) {
     return failureFrom(session, error);
@@ -50,7 +52,7 @@ export async function removeTeardownItem(input: unknown): Promise<Result<Removal
   try {
     const { kind, region, name } = ref.data;
     return await oneAtATime(accountKey(session.identity.accountId), `${kind}/${region}/${name}`, () =>
-      removeResource(awsFor(session), ledgerFor(session), ref.data),
+      removeResource(awsFor(session, AWS_DEADLINES.teardownRemoveMs), ledgerFor(session), ref.data),
     );
   } catch (error) {
     return failureFrom(session, error);
@@ -61,7 +63,7 @@ export async function removeTeardownItem(input: unknown): Promise<Result<Removal
 export async function finishTeardown(): Promise<Result<CheckOutcome>> {
   const session = await requireSession();
   if ("ok" in session) return session;
-  const outcome = await runCheck(teardown, awsFor(session));
+  const outcome = await runCheck(teardownEverywhere, awsFor(session, AWS_DEADLINES.teardownPlanMs));
   const dead = await endIfDead(session, outcome.failure);
   if (dead) return dead;
   await reportOutcomes(session, [outcome]);

@@ -5,6 +5,7 @@ import type { CreatedLedger, CreatedResource } from "../ledger";
 import { bucketFacts, countObjectVersions, ownBuckets } from "../logging/buckets";
 import { detectorsIn, type DetectorInfo } from "../logging/detectors";
 import { isLogging, listTrails, type TrailInfo } from "../logging/trails";
+import { remembered } from "../account-facts";
 import { hajimeUnassignedDevices } from "../mfa-devices";
 import type { KeptResource, PlannedRemoval, TeardownPlan } from "./types";
 
@@ -15,9 +16,20 @@ import type { KeptResource, PlannedRemoval, TeardownPlan } from "./types";
 export type Discovery = TeardownPlan & {
   /** Ledger entries whose resource no longer exists (removed outside teardown). */
   missing: CreatedResource[];
+  /** The ledger's entries believed present, as read for this discovery. */
+  known: CreatedResource[];
 };
 
 export type DiscoverOptions = {
+  /**
+   * "full" (the default; the teardown page): the ledger, plus Hajime's tag looked for on
+   * every bucket and in every Region an attendee can choose; whatever tagged thing it finds
+   * that the ledger did not know, the ledger learns. "known" (step 10 in "check all"): the
+   * ledger's entries, each where it was made, plus what the current Region's reads show
+   * (those steps 7 and 8 make anyway, shared): nothing else can have changed unless the
+   * attendee acted elsewhere by hand, and the teardown page looks everywhere again.
+   */
+  scope?: "full" | "known";
   /** Count each bucket's objects (the plan shows it; the step's check does not need it). */
   countObjects?: boolean;
   /** Ask each Hajime trail whether it is logging. */
@@ -31,12 +43,13 @@ export function ledgerHas(ledger: readonly CreatedResource[], kind: CreatedResou
 }
 
 export async function discover(aws: Aws, ledger: CreatedLedger, options: DiscoverOptions = {}): Promise<Discovery> {
+  const full = (options.scope ?? "full") === "full";
   const [active, removed] = await Promise.all([ledger.list(), ledger.removed()]);
   const [trails, buckets, detectors, devices] = await Promise.all([
     discoverTrails(aws, active, options),
-    discoverBuckets(aws, active, options),
-    discoverDetectors(aws, active),
-    discoverMfaDevices(aws),
+    full ? discoverBuckets(aws, active, options) : knownBuckets(aws, active),
+    discoverDetectors(aws, active, full),
+    discoverMfaDevices(aws, full),
   ]);
   const remove = [...trails.remove, ...buckets.remove, ...detectors.remove, ...devices];
   const present = (r: CreatedResource) =>
@@ -45,12 +58,14 @@ export async function discover(aws: Aws, ledger: CreatedLedger, options: Discove
   const missing = active.filter(
     (r) => !present(r) && !(r.kind === "detector" && detectors.unchecked.includes(r.region)),
   );
+  if (full) await learn(ledger, active, remove);
   return {
     remove,
     keep: [...trails.keep, ...buckets.keep, ...detectors.keep],
     unchecked: detectors.unchecked,
     cleaned: removed.length + missing.filter(isCreated).length,
     missing,
+    known: active,
   };
 }
 
@@ -93,8 +108,27 @@ async function discoverBuckets(aws: Aws, ledger: readonly CreatedResource[], opt
   return sorted(part);
 }
 
-async function discoverDetectors(aws: Aws, ledger: readonly CreatedResource[]): Promise<Part & { unchecked: string[] }> {
-  const regions = [...new Set<string>([aws.region, ...REGIONS, ...ledger.filter((r) => r.kind === "detector").map((r) => r.region)])];
+/**
+ * The ledger's buckets that still exist: one ListBuckets (by prefix for the usual single
+ * bucket, so an account with many buckets answers with one), no tags read: the ledger says
+ * they are Hajime's.
+ */
+async function knownBuckets(aws: Aws, ledger: readonly CreatedResource[]): Promise<Part> {
+  const known = ledger.filter((r) => r.kind === "bucket");
+  const part: Part = { remove: [], keep: [] };
+  if (known.length === 0) return part;
+  const listed = await ownBuckets(aws, known.length === 1 ? known[0].name : undefined);
+  const existing = new Map(listed.map((b) => [b.name, b.region]));
+  for (const r of known) {
+    if (existing.has(r.name)) part.remove.push({ kind: "bucket", name: r.name, region: existing.get(r.name) ?? r.region, objects: null });
+  }
+  return sorted(part);
+}
+
+async function discoverDetectors(aws: Aws, ledger: readonly CreatedResource[], everywhere: boolean): Promise<Part & { unchecked: string[] }> {
+  const regions = [
+    ...new Set<string>([aws.region, ...(everywhere ? REGIONS : []), ...ledger.filter((r) => r.kind === "detector").map((r) => r.region)]),
+  ];
   const part: Part & { unchecked: string[] } = { remove: [], keep: [], unchecked: [] };
   await Promise.all(
     regions.map(async (region) => {
@@ -123,6 +157,19 @@ async function discoverDetectors(aws: Aws, ledger: readonly CreatedResource[]): 
   return sorted(part);
 }
 
+/**
+ * Tagged resources the ledger did not know (made by a Hajime server that has since lost its
+ * database, say) are recorded, so that step 10's check in "check all", which trusts the
+ * ledger beyond the current Region, sees them from now on.
+ */
+async function learn(ledger: CreatedLedger, known: readonly CreatedResource[], found: readonly PlannedRemoval[]): Promise<void> {
+  for (const r of found) {
+    if (r.kind === "mfa-device" || r.action === "disable") continue;
+    const region = r.kind === "bucket" ? undefined : r.region;
+    if (!ledgerHas(known, r.kind, r.name, region)) await ledger.remember({ kind: r.kind, name: r.name, region: r.region });
+  }
+}
+
 /** A detector the ledger says Hajime re-enabled (and did not make). */
 export function reEnabledByHajime(ledger: readonly CreatedResource[], ref: { name: string; region: string }): boolean {
   return ledger.some((r) => r.kind === "detector" && r.name === ref.name && r.region === ref.region && r.origin === "re-enabled");
@@ -133,9 +180,11 @@ export function reEnabledByHajime(ledger: readonly CreatedResource[], ref: { nam
  * IAM is global: region "global". Credentials that cannot call IAM (get-session-token
  * without MFA) see none; such devices cost nothing and wait for a later teardown.
  */
-async function discoverMfaDevices(aws: Aws): Promise<PlannedRemoval[]> {
+async function discoverMfaDevices(aws: Aws, fresh: boolean): Promise<PlannedRemoval[]> {
   try {
-    const devices = await hajimeUnassignedDevices(aws);
+    // Only Hajime's step 6 makes these, and every start, fix and removal says so
+    // (account-facts.ts): "check all" need not list them every time.
+    const devices = fresh ? await hajimeUnassignedDevices(aws) : await remembered(aws, "unused-mfa-devices", () => hajimeUnassignedDevices(aws));
     return devices.map((d) => ({ kind: "mfa-device" as const, name: d.name, region: "global" })).sort((a, b) => a.name.localeCompare(b.name));
   } catch {
     return [];

@@ -2,6 +2,7 @@ import "server-only";
 import { DeleteTrailCommand, StopLoggingCommand } from "@aws-sdk/client-cloudtrail";
 import { DeleteDetectorCommand } from "@aws-sdk/client-guardduty";
 import type { Aws } from "../clients";
+import { accountChanged } from "../account-facts";
 import { fail, ok, type Result } from "../errors";
 import type { CreatedLedger, CreatedResource } from "../ledger";
 import {
@@ -32,16 +33,20 @@ export async function removeResource(
   ref: ResourceRef,
   budgetMs = 8_000,
 ): Promise<Result<RemovalProgress>> {
-  const entries = await ledger.list();
-  switch (ref.kind) {
-    case "trail":
-      return removeTrail(aws, ledger, entries, ref);
-    case "bucket":
-      return removeBucket(aws, ledger, entries, ref, budgetMs);
-    case "detector":
-      return removeDetector(aws, ledger, entries, ref);
-    case "mfa-device":
-      return removeMfaDevice(aws, ref);
+  try {
+    const entries = await ledger.list();
+    switch (ref.kind) {
+      case "trail":
+        return await removeTrail(aws, ledger, entries, ref);
+      case "bucket":
+        return await removeBucket(aws, ledger, entries, ref, budgetMs);
+      case "detector":
+        return await removeDetector(aws, ledger, entries, ref);
+      case "mfa-device":
+        return await removeMfaDevice(aws, ref);
+    }
+  } finally {
+    accountChanged(aws.accountId);
   }
 }
 

@@ -30,7 +30,9 @@ export async function forwardToMoto(
   const answer: Answer = { status: upstream.status, headers: {}, body: Buffer.from(await upstream.arrayBuffer()) };
   // fetch has already decoded and de-chunked the body.
   upstream.headers.forEach((v, k) => {
-    if (k !== "content-encoding" && k !== "transfer-encoding" && k !== "content-length") answer.headers[k] = v;
+    // Hop-by-hop headers stay on moto's hop: its "Connection: close" would cost every client a
+    // new connection per request, which AWS's endpoints do not ask for.
+    if (!["content-encoding", "transfer-encoding", "content-length", "connection", "keep-alive"].includes(k)) answer.headers[k] = v;
   });
   return answer;
 }
