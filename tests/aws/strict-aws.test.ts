@@ -1,5 +1,5 @@
 import { CreateTrailCommand, GetEventSelectorsCommand } from "@aws-sdk/client-cloudtrail";
-import { CreateDetectorCommand } from "@aws-sdk/client-guardduty";
+import { CreateDetectorCommand, ListDetectorsCommand } from "@aws-sdk/client-guardduty";
 import {
   AddUserToGroupCommand,
   CreateGroupCommand,
@@ -17,7 +17,7 @@ import {
 } from "@aws-sdk/client-iam";
 import { CreateBucketCommand, DeleteBucketCommand } from "@aws-sdk/client-s3";
 import { describe, expect, it } from "vitest";
-import { errorName } from "@/lib/aws/errors";
+import { errorName, toFailure } from "@/lib/aws/errors";
 import { RULES } from "../support/strict-aws/rules";
 import { attendee } from "./attendee";
 import { givenTrail, uniqueBucket } from "./logging-support";
@@ -122,5 +122,16 @@ describe("the stricter AWS stand-in", () => {
     const other = await attendee();
     await other.aws.iam.send(new CreateUserCommand({ UserName: "taro" }));
     await other.aws.iam.send(new CreateLoginProfileCommand({ UserName: "taro", Password: "Kd7#mPq2xW!vT9" }));
+  });
+
+  it("ExpiredToken for keys whose expiration has passed, in every service; other keys of the account still work", async () => {
+    const { aws, accountId, keys } = await attendee();
+    strictAws().configure(accountId, { expiredAccessKeys: [keys.accessKeyId] });
+    const iamError = await aws.iam.send(new GetAccountSummaryCommand({})).catch((e: unknown) => e);
+    expect(errorName(iamError)).toBe("ExpiredToken");
+    expect(toFailure(iamError).code).toBe("expired");
+    expect(await failsWith(aws.guardduty.send(new ListDetectorsCommand({})))).toBe("ExpiredTokenException");
+    const again = await attendee("ap-northeast-1", accountId);
+    await again.aws.iam.send(new GetAccountSummaryCommand({}));
   });
 });

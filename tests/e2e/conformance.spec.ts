@@ -1,9 +1,10 @@
 import { CreateDetectorCommand, GetDetectorCommand, ListDetectorsCommand } from "@aws-sdk/client-guardduty";
-import { AddUserToGroupCommand, CreateAccessKeyCommand, CreateGroupCommand, CreateLoginProfileCommand, CreateUserCommand, IAMClient } from "@aws-sdk/client-iam";
+import { AddUserToGroupCommand, CreateAccessKeyCommand, CreateGroupCommand, CreateLoginProfileCommand, CreateUserCommand, IAMClient, ListMFADevicesCommand } from "@aws-sdk/client-iam";
 import { GetSessionTokenCommand, STSClient } from "@aws-sdk/client-sts";
 import { expect, test } from "@playwright/test";
-import type { AttendeeKeys } from "../support/moto";
+import { newAttendee, type AttendeeKeys } from "../support/moto";
 import { envPaste, freshKeys, motoEndpoint, signIn } from "./support/attendee";
+import { phoneCodes, readMfaQr } from "./support/workshop";
 import { sdk } from "./support/aws";
 
 /**
@@ -63,6 +64,51 @@ test("credentials about to expire: warned at sign-in, and step 6 does not start 
   await step6.getByRole("button", { name: "Set up MFA for taro" }).click();
   await expect(step6.getByTestId("failure")).toContainText(/expire in [34] minutes/);
   await expect(step6.getByTestId("mfa-setup")).toHaveCount(0);
+});
+
+test("credentials expire in the middle of step 6: new ones pasted over the page, the same QR and typed code stay, MFA is added (ja)", async ({ page }) => {
+  const keys = await freshKeys();
+  const iam = iamFor(keys);
+  await iam.send(new CreateGroupCommand({ GroupName: "admin" }));
+  await iam.send(new CreateUserCommand({ UserName: "taro" }));
+  await iam.send(new CreateLoginProfileCommand({ UserName: "taro", Password: "Kd7#mPq2xW!vT9" }));
+  await iam.send(new AddUserToGroupCommand({ UserName: "taro", GroupName: "admin" }));
+
+  await page.goto("/ja/solo");
+  await signIn(page, keys);
+  const step6 = page.getByTestId("step-user-mfa");
+  await step6.getByRole("button", { name: "taro の MFA 設定を始める" }).click();
+  const secret = new URL(await readMfaQr(step6.getByTestId("mfa-qr"))).searchParams.get("secret")!;
+  await step6.getByLabel("MFA コード 1").fill("123456");
+
+  // AWS stops taking these keys (their expiry was past, or never pasted): ExpiredToken.
+  const expire = await fetch(`${strictAws()}/__strict-aws/accounts/${keys.accountId}`, {
+    method: "POST",
+    body: JSON.stringify({ expiredAccessKeys: [keys.accessKeyId] }),
+  });
+  expect(expire.ok).toBe(true);
+  await page.getByTestId("check-all").click();
+  const dialog = page.getByTestId("session-lost");
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toHaveAttribute("data-reason", "expired");
+  await expect(dialog.getByTestId("paste-notice")).toContainText("有効期限が切れました");
+
+  // New credentials for the same account, pasted over the page: nothing behind it is lost.
+  const renewed = await newAttendee(motoEndpoint(), keys.accountId);
+  await dialog.locator("#paste").fill(envPaste(renewed));
+  await dialog.getByRole("button", { name: "確認して始める" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(step6.getByLabel("MFA コード 1")).toHaveValue("123456");
+  expect(new URL(await readMfaQr(step6.getByTestId("mfa-qr"))).searchParams.get("secret")).toBe(secret);
+
+  // The authenticator entry scanned before the expiry still works: the device is the same.
+  const [code1, code2] = await phoneCodes(secret);
+  await step6.getByLabel("MFA コード 1").fill(code1);
+  await step6.getByLabel("MFA コード 2").fill(code2);
+  await step6.getByRole("button", { name: "MFA を追加する" }).click();
+  await expect(step6).toHaveAttribute("data-state", "done");
+  const devices = await iam.send(new ListMFADevicesCommand({ UserName: "taro" }));
+  expect(devices.MFADevices?.map((d) => d.SerialNumber)).toEqual([`arn:aws:iam::${keys.accountId}:mfa/taro`]);
 });
 
 test("an unknown expiry is labelled 'usually 1 hour' (en)", async ({ page }) => {

@@ -37,8 +37,25 @@ export function PasswordPolicyBody() {
   return (
     <div className="space-y-4">
       {fix.succeeded && outcome?.state === "done" && <Outcome>{t("did")}</Outcome>}
-      <div>
-        <table className="w-full text-sm [overflow-wrap:anywhere]">
+      {/* Narrow screens (a phone, or large text): one rule per block, so no word is cut in a narrow column. */}
+      <ul aria-label={t("tableCaption")} className="space-y-2 text-sm sm:hidden">
+        {ROWS.map((key) => (
+          <li key={key} className="border-b border-stone-100 pb-2">
+            <p>{t(`rows.${key}`)}</p>
+            <p className={`font-semibold ${meets(key) ? "text-emerald-800" : "text-amber-800"}`}>
+              <span className="font-normal text-stone-600">{t("current")}: </span>
+              <span aria-hidden="true">{meets(key) ? "✓ " : "✗ "}</span>
+              {show(current, key)}
+            </p>
+            <p>
+              <span className="text-stone-600">{t("target")}: </span>
+              {show(detail.target, key)}
+            </p>
+          </li>
+        ))}
+      </ul>
+      <div className="hidden sm:block">
+        <table className="w-full text-sm [overflow-wrap:break-word]">
           <caption className="sr-only">{t("tableCaption")}</caption>
           <thead>
             <tr className="border-b border-stone-200 text-left text-xs text-stone-600">

@@ -8,6 +8,7 @@ export type { Answer, Call };
 export type RuleName =
   | "session-token-credentials"
   | "unknown-access-keys"
+  | "expired-credentials"
   | "delete-conflict"
   | "password-policy"
   | "trail-bucket-policy"
@@ -42,6 +43,8 @@ export type AccountOptions = {
   rules?: Partial<Record<RuleName, boolean>>;
   /** An organization trail visible in this (member) account. */
   organizationTrail?: OrganizationTrailFixture;
+  /** Keys of this account whose expiration has passed at AWS (expired-credentials). */
+  expiredAccessKeys?: string[];
   /** "none": root access managed centrally by AWS Organizations; no root password, keys or MFA. */
   rootCredentials?: "present" | "none";
 };

@@ -3,7 +3,7 @@ import { detectorDefaultFeatures, guardDutySampleFindings, oneDetectorPerRegion 
 import { deleteConflict, iamEventualConsistency, mfaCodes, mfaDeviceTags, passwordPolicy, rootCredentials } from "./iam";
 import { eventSelectorDefaults, listTagsForeignTrail, organizationTrail, trailBucketPolicy, trailLimits } from "./cloudtrail";
 import { bucketNameReuse, bucketPolicyDeny } from "./s3";
-import { sessionTokenCredentials, unknownAccessKeys } from "./sts";
+import { expiredCredentials, sessionTokenCredentials, unknownAccessKeys } from "./sts";
 
 /**
  * Every rule, in the order they look at a request. Each cites the AWS page it follows;
@@ -12,6 +12,7 @@ import { sessionTokenCredentials, unknownAccessKeys } from "./sts";
 export const RULES: readonly Rule[] = [
   sessionTokenCredentials,
   unknownAccessKeys,
+  expiredCredentials,
   iamEventualConsistency,
   deleteConflict,
   passwordPolicy,

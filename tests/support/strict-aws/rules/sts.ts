@@ -90,3 +90,25 @@ export const unknownAccessKeys: Rule = {
     return awsError(call, 403, "InvalidClientTokenId", "The security token included in the request is invalid.");
   },
 };
+
+/**
+ * Temporary credentials stop working at their expiration: every call signed with them is
+ * refused, "The security token included in the request is expired" (ExpiredToken, HTTP 403).
+ * moto never expires what it issues, so a test names the keys whose time has passed
+ * (`expiredAccessKeys` of the account), as an attendee's CloudShell or Identity Center
+ * credentials do mid-workshop when their expiry was not pasted.
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/CommonErrors.html
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html
+ */
+export const expiredCredentials: Rule = {
+  name: "expired-credentials",
+  doc: "https://docs.aws.amazon.com/IAM/latest/APIReference/CommonErrors.html",
+  defaultOn: true,
+  applies: (call) => call.accessKeyId !== "",
+  async before(call, ctx) {
+    const who = await ctx.identity(call);
+    if (!ctx.options(who.account).expiredAccessKeys?.includes(call.accessKeyId)) return undefined;
+    const query = call.service === "iam" || call.service === "sts" || call.service === "s3";
+    return awsError(call, 403, query ? "ExpiredToken" : "ExpiredTokenException", "The security token included in the request is expired");
+  },
+};
