@@ -2,6 +2,10 @@ import { CreateTrailCommand, GetEventSelectorsCommand } from "@aws-sdk/client-cl
 import { CreateDetectorCommand, ListDetectorsCommand } from "@aws-sdk/client-guardduty";
 import {
   AddUserToGroupCommand,
+  AttachGroupPolicyCommand,
+  AttachUserPolicyCommand,
+  CreateAccessKeyCommand,
+  DeactivateMFADeviceCommand,
   CreateGroupCommand,
   CreateLoginProfileCommand,
   CreateUserCommand,
@@ -16,6 +20,7 @@ import {
   ListUsersCommand,
 } from "@aws-sdk/client-iam";
 import { CreateBucketCommand, DeleteBucketCommand } from "@aws-sdk/client-s3";
+import { generate } from "otplib";
 import { describe, expect, it } from "vitest";
 import { errorName, toFailure } from "@/lib/aws/errors";
 import { RULES } from "../support/strict-aws/rules";
@@ -42,7 +47,7 @@ describe("the stricter AWS stand-in", () => {
     expect(new Set(RULES.map((r) => r.name)).size).toBe(RULES.length);
   });
 
-  it("DeleteConflict: a user with a password, a group with members, an enabled MFA device", async () => {
+  it("DeleteConflict: a user with a password, a group with members; an unused MFA device deletes", async () => {
     const { aws } = await attendee();
     await aws.iam.send(new CreateGroupCommand({ GroupName: "admin" }));
     await aws.iam.send(new CreateUserCommand({ UserName: "taro" }));
@@ -52,6 +57,39 @@ describe("the stricter AWS stand-in", () => {
     expect(await failsWith(aws.iam.send(new DeleteGroupCommand({ GroupName: "admin" })))).toBe("DeleteConflictException");
     const device = (await aws.iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: "d" }))).VirtualMFADevice!;
     expect(await failsWith(aws.iam.send(new DeleteVirtualMFADeviceCommand({ SerialNumber: device.SerialNumber })))).toBe("succeeded");
+  });
+
+  it("DeleteConflict: a user with access keys or an attached policy, a group with a policy, an MFA device still enabled", async () => {
+    const { aws } = await attendee();
+    await aws.iam.send(new CreateUserCommand({ UserName: "keys-only" }));
+    await aws.iam.send(new CreateAccessKeyCommand({ UserName: "keys-only" }));
+    expect(await failsWith(aws.iam.send(new DeleteUserCommand({ UserName: "keys-only" })))).toBe("DeleteConflictException");
+    const admin = "arn:aws:iam::aws:policy/AdministratorAccess";
+    await aws.iam.send(new CreateUserCommand({ UserName: "with-policy" }));
+    await aws.iam.send(new AttachUserPolicyCommand({ UserName: "with-policy", PolicyArn: admin }));
+    expect(await failsWith(aws.iam.send(new DeleteUserCommand({ UserName: "with-policy" })))).toBe("DeleteConflictException");
+    await aws.iam.send(new CreateGroupCommand({ GroupName: "ops" }));
+    await aws.iam.send(new AttachGroupPolicyCommand({ GroupName: "ops", PolicyArn: admin }));
+    expect(await failsWith(aws.iam.send(new DeleteGroupCommand({ GroupName: "ops" })))).toBe("DeleteConflictException");
+
+    // An enabled device: neither the device nor its user can go until it is deactivated.
+    await aws.iam.send(new CreateUserCommand({ UserName: "hanako" }));
+    const device = (await aws.iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: "hanako" }))).VirtualMFADevice!;
+    const seed = Buffer.from(device.Base32StringSeed!).toString("utf8");
+    const now = Math.floor(Date.now() / 1000);
+    await aws.iam.send(
+      new EnableMFADeviceCommand({
+        UserName: "hanako",
+        SerialNumber: device.SerialNumber,
+        AuthenticationCode1: await generate({ secret: seed, epoch: now - 30 }),
+        AuthenticationCode2: await generate({ secret: seed, epoch: now }),
+      }),
+    );
+    expect(await failsWith(aws.iam.send(new DeleteVirtualMFADeviceCommand({ SerialNumber: device.SerialNumber })))).toBe("DeleteConflictException");
+    expect(await failsWith(aws.iam.send(new DeleteUserCommand({ UserName: "hanako" })))).toBe("DeleteConflictException");
+    await aws.iam.send(new DeactivateMFADeviceCommand({ UserName: "hanako", SerialNumber: device.SerialNumber }));
+    await aws.iam.send(new DeleteVirtualMFADeviceCommand({ SerialNumber: device.SerialNumber }));
+    await aws.iam.send(new DeleteUserCommand({ UserName: "hanako" }));
   });
 
   it("PasswordPolicyViolation: AWS's default rules when the account has no policy", async () => {

@@ -1,5 +1,5 @@
 import { CreateDetectorCommand, GetDetectorCommand, ListDetectorsCommand } from "@aws-sdk/client-guardduty";
-import { AddUserToGroupCommand, CreateAccessKeyCommand, CreateGroupCommand, CreateLoginProfileCommand, CreateUserCommand, IAMClient, ListMFADevicesCommand } from "@aws-sdk/client-iam";
+import { AddUserToGroupCommand, CreateAccessKeyCommand, CreateGroupCommand, CreateLoginProfileCommand, CreateUserCommand, IAMClient, ListMFADevicesCommand, CreateVirtualMFADeviceCommand, EnableMFADeviceCommand } from "@aws-sdk/client-iam";
 import { GetSessionTokenCommand, STSClient } from "@aws-sdk/client-sts";
 import { expect, test } from "@playwright/test";
 import { newAttendee, type AttendeeKeys } from "../support/moto";
@@ -109,6 +109,28 @@ test("credentials expire in the middle of step 6: new ones pasted over the page,
   await expect(step6).toHaveAttribute("data-state", "done");
   const devices = await iam.send(new ListMFADevicesCommand({ UserName: "taro" }));
   expect(devices.MFADevices?.map((d) => d.SerialNumber)).toEqual([`arn:aws:iam::${keys.accountId}:mfa/taro`]);
+});
+
+test("step 6's one rule on the card: the only console user is outside admin and has MFA, so the step is done and says so (en)", async ({ page }) => {
+  const keys = await freshKeys();
+  const iam = iamFor(keys);
+  await iam.send(new CreateGroupCommand({ GroupName: "developers" }));
+  await iam.send(new CreateUserCommand({ UserName: "taro" }));
+  await iam.send(new CreateLoginProfileCommand({ UserName: "taro", Password: "Kd7#mPq2xW!vT9" }));
+  await iam.send(new AddUserToGroupCommand({ UserName: "taro", GroupName: "developers" }));
+  const device = await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: "taro" }));
+  // Set up straight on moto (what the attendee did before): moto takes any two codes.
+  await iam.send(new EnableMFADeviceCommand({ UserName: "taro", SerialNumber: device.VirtualMFADevice!.SerialNumber!, AuthenticationCode1: "123456", AuthenticationCode2: "654321" }));
+
+  await page.goto("/en/solo");
+  await signIn(page, keys);
+  const step6 = page.getByTestId("step-user-mfa");
+  await expect(step6).toHaveAttribute("data-state", "done");
+  await expect(step6.locator("tr[data-user=taro]")).toHaveAttribute("data-mfa", "true");
+  await expect(step6.getByText("Every user who can sign in to the console has MFA.")).toBeVisible();
+  await expect(step6.getByText("No IAM user can sign in to the console yet", { exact: false })).toHaveCount(0);
+  // Step 5 is about a console user in admin: still to do, whatever step 6 says.
+  await expect(page.getByTestId("step-iam-user")).toHaveAttribute("data-state", "todo");
 });
 
 test("an unknown expiry is labelled 'usually 1 hour' (en)", async ({ page }) => {
