@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { SiteHeader } from "@/components/layout/SiteHeader";
+import { SiteHeaderView } from "@/components/layout/SiteHeaderView";
 import { Button } from "@/components/ui/Button";
 import { Link } from "@/i18n/navigation";
 
@@ -12,9 +12,12 @@ import { Link } from "@/i18n/navigation";
  */
 export default function PageError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
   const t = useTranslations("errorPage");
+  const tc = useTranslations("common");
+  const ta = useTranslations("a11y");
   return (
     <>
-      <SiteHeader />
+      {/* Not SiteHeader: this page renders in the browser, where next-intl's server functions do not run. */}
+      <SiteHeaderView texts={{ appName: tc("appName"), tagline: tc("tagline"), skipToContent: ta("skipToContent") }} />
       <main id="main" className="mx-auto max-w-xl px-4 py-12">
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         <p role="alert" className="mt-3 rounded-xl border border-red-200 bg-red-50 p-4 text-red-900" data-testid="error-page">

@@ -6,6 +6,7 @@ import { envPaste, freshKeys, signIn } from "./support/attendee";
 import { sdk } from "./support/aws";
 import { OwnServer } from "./support/own-server";
 import { createRoomInUi, joinAs, phone } from "./support/rooms";
+import { expectAccessible } from "./support/a11y";
 
 /**
  * What an event day throws at one server: a crash, an oversized paste, a dropped network,
@@ -288,4 +289,23 @@ test("the board loads without a hydration error", async ({ browser }) => {
     await board.waitForTimeout(1200);
   }
   expect(errors).toEqual([]);
+});
+
+test("a page that throws: the error page in the page's language, under the site's header, accessible", async ({ page }) => {
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  for (const [locale, title, body, home] of [
+    ["ja", "問題が起きました", "ページの表示中にエラーが起きました", "トップページへ"],
+    ["en", "Something went wrong", "An error occurred while showing this page", "Back to the start page"],
+  ] as const) {
+    await page.goto(`/${locale}/e2e-hooks/throw`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+    await expect(page.getByTestId("error-page")).toContainText(body);
+    await expect(page.locator("header").getByRole("link", { name: /Hajime/ })).toBeVisible();
+    await expectAccessible(page, `error page (${locale})`);
+    await page.getByRole("link", { name: home }).click();
+    await expect(page).toHaveURL(new RegExp(`/${locale}$`));
+  }
+  // Only the page's own throw reached the browser; the error page itself rendered cleanly.
+  expect(errors.filter((m) => !/e2e hook|server components render/i.test(m))).toEqual([]);
 });

@@ -34,6 +34,8 @@ supervise({
     NEXT_TELEMETRY_DISABLED: "1",
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
     HAJIME_DIST_DIR: process.env.HAJIME_DIST_DIR ?? ".next-test",
+    // app/[locale]/e2e-hooks: pages that exist only for the browser tests.
+    HAJIME_E2E_HOOKS: "1",
   },
   log: (line) => {
     const text = `[hajime] ${line}\n`;
