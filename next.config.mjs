@@ -1,6 +1,11 @@
 import createNextIntlPlugin from "next-intl/plugin";
 
-const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./i18n/request.ts",
+  // Messages are compiled at build time (messages/**/*.json become ICU-free structures), so
+  // no ICU parser ships to the browser (~10 KB gz on every page; bench/bundle/README.md).
+  experimental: { messages: { path: "./messages", format: "json", locales: "infer", precompile: true } },
+});
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -12,7 +17,14 @@ const nextConfig = {
   serverExternalPackages: ["better-sqlite3", "rate-limiter-flexible"],
   // Server actions take small forms (a paste is at most 16,000 characters); a larger body is
   // refused before it is parsed, so a flood of big posts cannot fill the heap.
-  experimental: { serverActions: { bodySizeLimit: "128kb" } },
+  experimental: {
+    serverActions: { bodySizeLimit: "128kb" },
+    // Turbopack's default (50 KB minimum chunk, a request "costing" 200 KB of source) merges
+    // small chunks per page, copying shared code (next/link, next-intl's navigation) into
+    // several chunks one page loads. Smaller chunks shared between pages: 4–9 KB gz less JS
+    // on each localized page, 4–7 more requests (bench/bundle/README.md).
+    turbopackChunking: { minChunkSize: 10_000, requestCost: 40_000 },
+  },
   async headers() {
     return [
       {

@@ -1,4 +1,8 @@
-type Tree = { [key: string]: string | Tree };
+// A leaf is a message: its text in the JSON file, or what the build compiled it to (next-intl's
+// `precompile`, next.config.mjs: a string, or an array for a message with arguments).
+type Leaf = string | unknown[];
+type Tree = { [key: string]: Leaf | Tree };
+const isLeaf = (value: unknown): value is Leaf => typeof value === "string" || Array.isArray(value);
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
@@ -9,11 +13,11 @@ export function mergeMessages<T extends object[]>(...files: T): UnionToIntersect
     for (const [key, value] of Object.entries(source)) {
       const here = path ? `${path}.${key}` : key;
       const existing = target[key];
-      if (typeof value === "string") {
+      if (isLeaf(value)) {
         if (existing !== undefined) throw new Error(`message ${here} is defined twice`);
         target[key] = value;
       } else {
-        if (typeof existing === "string") throw new Error(`message ${here} is defined twice`);
+        if (isLeaf(existing)) throw new Error(`message ${here} is defined twice`);
         const branch: Tree = existing ?? {};
         target[key] = branch;
         visit(branch, value, here);

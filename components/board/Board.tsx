@@ -5,6 +5,7 @@ import { useMemo } from "react";
 import { isFinished, spacedCode, stuckFor, type BoardSnapshot } from "@/lib/rooms/model";
 import { ConnectionBadge } from "@/components/rooms/ConnectionBadge";
 import { QrCode } from "@/components/rooms/QrCode";
+import type { QrShape } from "@/lib/rooms/qr";
 import { useLiveRoom } from "@/components/rooms/useLiveRoom";
 import { AttendeeGrid, type Tile } from "./AttendeeGrid";
 import { Elapsed } from "./Elapsed";
@@ -17,7 +18,7 @@ import { StepBars } from "./StepBars";
  */
 // The focus ring on the dark board: amber, 12:1 on slate-950.
 const BOARD_MAIN = "bg-slate-950 text-white [--focus-ring:#fcd34d]";
-export function Board({ initial, joinUrl }: { initial: BoardSnapshot; joinUrl: string }) {
+export function Board({ initial, joinUrl, joinQr }: { initial: BoardSnapshot; joinUrl: string; joinQr: QrShape }) {
   const t = useTranslations("board");
   const { state, status, now, offset } = useLiveRoom(initial, "board", 10_000);
   const { room, attendees } = state;
@@ -73,10 +74,10 @@ export function Board({ initial, joinUrl }: { initial: BoardSnapshot; joinUrl: s
       <div className="grid min-h-0 flex-1 gap-6 p-4 lg:grid-cols-[minmax(0,36rem)_minmax(0,1fr)] lg:gap-10 lg:px-10 lg:py-5">
         <div className="flex min-h-0 flex-col justify-between gap-4">
           <StepBars steps={room.steps} attendees={attendees} />
-          {attendees.length > 0 && <JoinCorner code={room.code} url={joinUrl} />}
+          {attendees.length > 0 && <JoinCorner code={room.code} url={joinUrl} qr={joinQr} />}
         </div>
         {attendees.length === 0 ? (
-          <BigJoin code={room.code} url={joinUrl} />
+          <BigJoin code={room.code} url={joinUrl} qr={joinQr} />
         ) : (
           <div className="flex min-h-0 flex-col">
             <Legend stuckMinutes={room.stuckMinutes} />
@@ -128,11 +129,11 @@ function Stat({ label, children, tone, testId }: { label: string; children: Reac
   );
 }
 
-function JoinCorner({ code, url }: { code: string; url: string }) {
+function JoinCorner({ code, url, qr }: { code: string; url: string; qr: QrShape }) {
   const t = useTranslations("board");
   return (
     <div className="flex items-center gap-5 rounded-2xl bg-slate-900 p-4">
-      <QrCode text={url} className="h-32 w-32 shrink-0 rounded lg:h-44 lg:w-44" title={t("joinHere")} />
+      <QrCode qr={qr} className="h-32 w-32 shrink-0 rounded lg:h-44 lg:w-44" title={t("joinHere")} />
       <div className="min-w-0">
         <p className="text-lg font-bold lg:text-2xl">{t("joinHere")}</p>
         <p className="font-mono text-3xl font-black tracking-widest lg:text-4xl">{spacedCode(code)}</p>
@@ -142,12 +143,12 @@ function JoinCorner({ code, url }: { code: string; url: string }) {
   );
 }
 
-function BigJoin({ code, url }: { code: string; url: string }) {
+function BigJoin({ code, url, qr }: { code: string; url: string; qr: QrShape }) {
   const t = useTranslations("board");
   return (
     <div className="flex flex-col items-center justify-center gap-6 rounded-3xl bg-slate-900 p-6 text-center">
       <p className="text-2xl font-bold lg:text-4xl">{t("joinHere")}</p>
-      <QrCode text={url} className="h-64 w-64 rounded-lg lg:h-[26rem] lg:w-[26rem]" title={t("joinHere")} />
+      <QrCode qr={qr} className="h-64 w-64 rounded-lg lg:h-[26rem] lg:w-[26rem]" title={t("joinHere")} />
       <p className="font-mono text-4xl font-black tracking-widest lg:text-6xl">{spacedCode(code)}</p>
       <p className="break-all text-lg text-slate-200 lg:text-2xl">{url}</p>
       <p className="max-w-xl text-slate-300 lg:text-xl">{t("scan")}</p>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { REGIONS } from "@/lib/aws/regions";
+import { REGIONS } from "@/lib/regions";
 import { MAX_PASTE_LENGTH } from "@/lib/credentials/paste-limit";
 import { useRegionLabel } from "./RegionName";
 

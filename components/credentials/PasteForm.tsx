@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { signIn } from "@/lib/credentials/actions";
 import type { SessionView } from "@/lib/credentials/session-view";
-import { DEFAULT_REGION } from "@/lib/aws/regions";
+import { DEFAULT_REGION } from "@/lib/regions";
 import { MAX_PASTE_LENGTH } from "@/lib/credentials/paste-limit";
 import { Button } from "@/components/ui/Button";
 import { FailureMessage } from "@/components/ui/FailureMessage";

@@ -1,12 +1,12 @@
 "use client";
 
-import { reachServer, sessionEndReason, type Failure, type SessionEndReason } from "@/lib/aws/errors";
+import { reachServer, sessionEndReason, type Failure, type SessionEndReason } from "@/lib/result";
 import { FailureMessage } from "@/components/ui/FailureMessage";
 import { useTranslations } from "next-intl";
 import { useEffect, useState, useTransition, type Ref } from "react";
 import { changeRegion, signOut } from "@/lib/credentials/actions";
 import type { SessionView } from "@/lib/credentials/session-view";
-import { REGIONS } from "@/lib/aws/regions";
+import { REGIONS } from "@/lib/regions";
 import { Button } from "@/components/ui/Button";
 import { useRegionLabel } from "./RegionName";
 

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
-import type { SessionEndReason } from "@/lib/aws/errors";
+import type { SessionEndReason } from "@/lib/result";
 import type { SessionView } from "@/lib/credentials/session-view";
 import { Button } from "@/components/ui/Button";
 import { PasteForm } from "./PasteForm";

@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useRef, useState, useTransition } from "react";
-import { reachServer, type Failure } from "@/lib/aws/errors";
+import { reachServer, type Failure } from "@/lib/result";
 import { closeRoom, exportIsStale } from "@/lib/rooms/actions";
 import { Button } from "@/components/ui/Button";
 import { FailureMessage } from "@/components/ui/FailureMessage";

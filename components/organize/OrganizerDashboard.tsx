@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useMemo, useState, useTransition } from "react";
-import { reachServer, type Failure, type Result } from "@/lib/aws/errors";
+import { reachServer, type Failure, type Result } from "@/lib/result";
 import { announce, removeAttendee, restartClock, setLocked, setMaxPerAccount, setStuckMinutes } from "@/lib/rooms/actions";
 import {
   ANNOUNCEMENT_MAX,
@@ -22,16 +22,20 @@ import { FailureMessage } from "@/components/ui/FailureMessage";
 import { Link } from "@/i18n/navigation";
 import { ConnectionBadge } from "@/components/rooms/ConnectionBadge";
 import { QrCode } from "@/components/rooms/QrCode";
+import type { QrShape } from "@/lib/rooms/qr";
 import { useLiveRoom } from "@/components/rooms/useLiveRoom";
 import { CloseRoom } from "./CloseRoom";
 
 export function OrganizerDashboard({
   initial,
   joinUrl,
+  joinQr,
   loopbackOrigin,
 }: {
   initial: BoardSnapshot;
   joinUrl: string;
+  /** The join URL's QR code, made on the server (lib/rooms/qr.ts). */
+  joinQr: QrShape;
   /** Set when the page was opened at an address attendees cannot reach. */
   loopbackOrigin: string | null;
 }) {
@@ -76,7 +80,7 @@ export function OrganizerDashboard({
       )}
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <Share room={room} joinUrl={joinUrl} />
+        <Share room={room} joinUrl={joinUrl} joinQr={joinQr} />
         <Controls room={room} onRoom={onRoom} />
       </div>
 
@@ -96,13 +100,13 @@ function Card({ title, children, id }: { title: string; children: React.ReactNod
   );
 }
 
-function Share({ room, joinUrl }: { room: RoomInfo; joinUrl: string }) {
+function Share({ room, joinUrl, joinQr }: { room: RoomInfo; joinUrl: string; joinQr: QrShape }) {
   const t = useTranslations("organize");
   const ts = useTranslations("steps");
   return (
     <Card title={t("share")} id="share-title">
       <div className="mt-3 flex flex-wrap items-center gap-5">
-        <QrCode text={joinUrl} className="h-40 w-40 rounded border border-stone-200" title={t("joinUrl")} />
+        <QrCode qr={joinQr} className="h-40 w-40 rounded border border-stone-200" title={t("joinUrl")} />
         <div className="min-w-0 flex-1 space-y-2">
           <p className="font-mono text-3xl font-black tracking-widest">{spacedCode(room.code)}</p>
           <p className="text-xs font-semibold text-stone-600">{t("joinUrl")}</p>

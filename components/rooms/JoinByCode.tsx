@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { reachServer, type Failure } from "@/lib/aws/errors";
+import { reachServer, type Failure } from "@/lib/result";
 import { findRoom } from "@/lib/rooms/actions";
 import { useRouter } from "@/i18n/navigation";
 import { Button } from "@/components/ui/Button";

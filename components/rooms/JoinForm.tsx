@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
-import { DEFAULT_REGION } from "@/lib/aws/regions";
+import { DEFAULT_REGION } from "@/lib/regions";
 import type { SessionView } from "@/lib/credentials/session-view";
 import { MAX_PASTE_LENGTH } from "@/lib/credentials/paste-limit";
 import { joinRoom } from "@/lib/rooms/actions";

@@ -2,7 +2,7 @@
 
 import { useCallback, useState, useTransition } from "react";
 import { fixStep } from "@/lib/aws/actions";
-import { reachServer, type Failure } from "@/lib/aws/errors";
+import { reachServer, type Failure } from "@/lib/result";
 import type { StepId } from "@/lib/workshop/catalog";
 import { focusWhenShown } from "@/components/ui/focus";
 import { useWorkshop } from "@/components/workshop/WorkshopContext";

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { reachServer, sessionEndReason, type Failure, type SessionEndReason } from "@/lib/aws/errors";
+import { reachServer, sessionEndReason, type Failure, type SessionEndReason } from "@/lib/result";
 import { finishTeardown, planTeardown, removeTeardownItem } from "@/lib/aws/teardown/actions";
 import type { KeptResource, PlannedRemoval, ResourceRef, TeardownDetail, TeardownPlan } from "@/lib/aws/teardown/types";
 import type { SessionView } from "@/lib/credentials/session-view";

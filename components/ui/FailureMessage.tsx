@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
-import type { Failure } from "@/lib/aws/errors";
+import type { Failure } from "@/lib/result";
 
 /**
  * A failure value shown in the attendee's language. Unknown codes fall back to a generic line.

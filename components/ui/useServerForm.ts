@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition, type FormEvent } from "react";
-import { reachServer, type Failure, type Result } from "@/lib/aws/errors";
+import { reachServer, type Failure, type Result } from "@/lib/result";
 
 /**
  * Submits a form to a server action the way every other call in the app goes: through

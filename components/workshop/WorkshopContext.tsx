@@ -2,7 +2,7 @@
 
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
 import { checkAll, checkStep } from "@/lib/aws/actions";
-import { reachServer, sessionEndReason, type Failure, type SessionEndReason } from "@/lib/aws/errors";
+import { reachServer, sessionEndReason, type Failure, type SessionEndReason } from "@/lib/result";
 import type { CheckOutcome } from "@/lib/aws/run";
 import type { SessionView } from "@/lib/credentials/session-view";
 import type { StepId } from "@/lib/workshop/catalog";

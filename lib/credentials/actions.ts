@@ -1,8 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import { DEFAULT_REGION, isRegion } from "@/lib/aws/regions";
-import { fail, ok, type Result } from "@/lib/aws/errors";
+import { DEFAULT_REGION, isRegion } from "@/lib/regions";
+import { fail, ok, type Result } from "@/lib/result";
 import { requireSession } from "@/lib/aws/session-guard";
 import { clientKey } from "@/lib/limits/address";
 import { admit } from "./admission";

@@ -1,5 +1,5 @@
 import "server-only";
-import { fail, type Result } from "@/lib/aws/errors";
+import { fail, type Result } from "@/lib/result";
 import { accountKey } from "@/lib/db/account-key";
 import { caps } from "@/lib/limits/config";
 import { Gate } from "@/lib/limits/gate";

@@ -1,7 +1,7 @@
 import "server-only";
 import { createAws, type Aws } from "@/lib/aws/clients";
 import { readSessionId } from "./cookie";
-import type { SessionEndReason } from "@/lib/aws/errors";
+import type { SessionEndReason } from "@/lib/result";
 import type { SessionView } from "./session-view";
 import { sessionView } from "./sign-in";
 import { endReason, getSession, type Session } from "./vault";

@@ -1,6 +1,6 @@
 import "server-only";
 import { RateLimiterMemory, type RateLimiterRes } from "rate-limiter-flexible";
-import { fail, type Failure } from "@/lib/aws/errors";
+import { fail, type Failure } from "@/lib/result";
 import { detached } from "@/lib/lifecycle";
 import { caps } from "./config";
 

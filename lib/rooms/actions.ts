@@ -1,8 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import { DEFAULT_REGION, isRegion } from "@/lib/aws/regions";
-import { fail, ok, type Result } from "@/lib/aws/errors";
+import { DEFAULT_REGION, isRegion } from "@/lib/regions";
+import { fail, ok, type Result } from "@/lib/result";
 import { admit } from "@/lib/credentials/admission";
 import { readSessionId, writeSessionCookie } from "@/lib/credentials/cookie";
 import { currentSession } from "@/lib/credentials/current";

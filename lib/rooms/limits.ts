@@ -1,5 +1,5 @@
 import "server-only";
-import type { Failure } from "@/lib/aws/errors";
+import type { Failure } from "@/lib/result";
 import type { Session } from "@/lib/credentials/vault";
 import { take } from "@/lib/limits/rate";
 import { hashSecret } from "./secrets";

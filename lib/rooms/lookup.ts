@@ -1,5 +1,5 @@
 import "server-only";
-import { fail, type Failure } from "@/lib/aws/errors";
+import { fail, type Failure } from "@/lib/result";
 import { over, take } from "@/lib/limits/rate";
 import { normalizeCode, type RoomInfo } from "./model";
 import { currentAttendee, isOrganizer, rooms } from "./service";

@@ -1,26 +1,23 @@
-import { z } from "zod";
-
 /**
  * IAM user names: 1 to 64 characters from letters, digits and `+ = , . @ _ -`. IAM treats
  * names that differ only in case as the same name.
+ *
+ * Browser-safe and without zod (it would add ~40 KB of gzipped JS to the attendee page).
+ * The server validates with `userNameSchema` (lib/aws/input-schemas.ts), built from these
+ * same rules; tests/unit/input-rules.test.ts runs both over the same cases.
  */
 export const USER_NAME_MAX = 64;
-const USER_NAME_PATTERN = /^[A-Za-z0-9+=,.@_-]+$/;
+export const USER_NAME_PATTERN = /^[A-Za-z0-9+=,.@_-]+$/;
 
 export type UserNameProblem = "empty" | "too-long" | "characters";
 
-export const userNameSchema = z
-  .string()
-  .trim()
-  .min(1, { error: "empty" })
-  .max(USER_NAME_MAX, { error: "too-long" })
-  .regex(USER_NAME_PATTERN, { error: "characters" });
-
-/** What is wrong with a user name, or null when IAM will take it. */
+/** What is wrong with a user name (surrounding spaces ignored), or null when IAM will take it. */
 export function userNameProblem(value: string): UserNameProblem | null {
-  const parsed = userNameSchema.safeParse(value);
-  if (parsed.success) return null;
-  return (parsed.error.issues[0]?.message as UserNameProblem | undefined) ?? "characters";
+  const name = value.trim();
+  if (name.length < 1) return "empty";
+  if (name.length > USER_NAME_MAX) return "too-long";
+  if (!USER_NAME_PATTERN.test(name)) return "characters";
+  return null;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { tidyUserName, userNameProblem, userNameSchema } from "@/lib/workshop/iam-names";
-import { isMfaCode, mfaCodeSchema } from "@/lib/workshop/mfa-codes";
+import { mfaCodeSchema, userNameSchema } from "@/lib/aws/input-schemas";
+import { tidyUserName, userNameProblem } from "@/lib/workshop/iam-names";
+import { isMfaCode } from "@/lib/workshop/mfa-codes";
 
 describe("IAM user names", () => {
   it("accepts letters, digits and + = , . @ _ - up to 64 characters", () => {

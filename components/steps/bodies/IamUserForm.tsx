@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useId, useRef, useState, type FormEvent } from "react";
-import type { Failure } from "@/lib/aws/errors";
+import type { Failure } from "@/lib/result";
 import { tidyUserName, userNameProblem } from "@/lib/workshop/iam-names";
 import { generatePassword, passwordProblems, type PasswordPolicy } from "@/lib/workshop/password-rules";
 import { Button } from "@/components/ui/Button";

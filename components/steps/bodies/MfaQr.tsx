@@ -1,6 +1,5 @@
 "use client";
 
-import QRCode from "qrcode";
 import { useEffect, useRef, useState } from "react";
 
 /**
@@ -17,13 +16,23 @@ export function MfaQr({ uri, label }: { uri: string; label: string }) {
     if (!el) return;
     const ratio = Math.min(3, Math.max(1, Math.round(window.devicePixelRatio || 1)));
     setDrawn(false);
-    QRCode.toCanvas(el, uri, { errorCorrectionLevel: "M", margin: 4, width: 240 * ratio }, (error) => {
-      if (error) return;
-      const css = `${Math.round(el.width / ratio)}px`;
-      el.style.width = css;
-      el.style.height = css;
-      setDrawn(true);
+    let current = true;
+    // The QR library is loaded only when a code is drawn (step 6), not with the page.
+    void import("qrcode").then(({ default: QRCode }) => {
+      if (!current) return;
+      QRCode.toCanvas(el, uri, { errorCorrectionLevel: "M", margin: 4, width: 240 * ratio }, (error) => {
+        if (error || !current) return;
+        const css = `${Math.round(el.width / ratio)}px`;
+        el.style.width = css;
+        el.style.height = css;
+        setDrawn(true);
+      });
+    }, () => {
+      // The chunk did not load (network gone): the canvas stays blank and data-drawn false.
     });
+    return () => {
+      current = false;
+    };
   }, [uri]);
 
   return (

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useId, useRef, useState, type FormEvent, type Ref } from "react";
-import type { Failure } from "@/lib/aws/errors";
+import type { Failure } from "@/lib/result";
 import { isMfaCode, tidyMfaCode } from "@/lib/workshop/mfa-codes";
 import { groupSecret, normaliseSecret, otpauthUri } from "@/lib/workshop/otpauth";
 import { Button } from "@/components/ui/Button";

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useId, useState, useTransition } from "react";
 import { startUserMfa } from "@/lib/aws/actions";
 import { minutesLeft, timeForMfaSetup } from "@/lib/credentials/expiry";
-import { reachServer, type Failure } from "@/lib/aws/errors";
+import { reachServer, type Failure } from "@/lib/result";
 import type { ConsoleUserMfa, UserMfaDetail, UserMfaFixResult } from "@/lib/aws/steps/user-mfa";
 import { Button } from "@/components/ui/Button";
 import { FailureMessage } from "@/components/ui/FailureMessage";

@@ -7,7 +7,7 @@ import {
 } from "@aws-sdk/client-iam";
 import { z } from "zod";
 import { ADMIN_GROUP, HAJIME_TAG_KEY, HAJIME_TAG_VALUE } from "@/lib/workshop/catalog";
-import { userNameSchema } from "@/lib/workshop/iam-names";
+import { userNameSchema } from "@/lib/aws/input-schemas";
 import {
   AWS_DEFAULT_POLICY,
   MAX_PASSWORD_LENGTH,

@@ -7,8 +7,7 @@ import {
   type VirtualMFADevice,
 } from "@aws-sdk/client-iam";
 import { z } from "zod";
-import { userNameSchema } from "@/lib/workshop/iam-names";
-import { mfaCodeSchema } from "@/lib/workshop/mfa-codes";
+import { mfaCodeSchema, userNameSchema } from "@/lib/aws/input-schemas";
 import type { Aws } from "../clients";
 import { accountChanged } from "../account-facts";
 import { errorName, fail, ok, type Result } from "../errors";

@@ -6,7 +6,7 @@ import { accountKey } from "@/lib/db/account-key";
 import { AWS_DEADLINES } from "../deadlines";
 import { fail, ok, type Result } from "../errors";
 import { ledgerFor } from "../ledger-store";
-import { isRegion } from "../regions";
+import { isRegion } from "@/lib/regions";
 import { reportOutcomes } from "../report";
 import { runCheck, type CheckOutcome } from "../run";
 import { endIfDead, failureFrom, requireSession } from "../session-guard";

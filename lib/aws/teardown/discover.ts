@@ -1,5 +1,5 @@
 import "server-only";
-import { REGIONS } from "../regions";
+import { REGIONS } from "@/lib/regions";
 import type { Aws } from "../clients";
 import type { CreatedLedger, CreatedResource } from "../ledger";
 import { bucketFacts, countObjectVersions, ownBuckets } from "../logging/buckets";

@@ -3,6 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Board } from "@/components/board/Board";
 import { normalizeCode } from "@/lib/rooms/model";
 import { pageRoom } from "@/lib/rooms/page-room";
+import { qrShape } from "@/lib/rooms/qr";
 import { rooms } from "@/lib/rooms/service";
 import { publicOrigin, roomUrls } from "@/lib/rooms/urls";
 
@@ -22,5 +23,5 @@ export default async function BoardPage({ params }: Params) {
   const room = await pageRoom(locale, param, "/board");
   const snapshot = rooms().snapshot(room.code)!;
   const urls = roomUrls(await publicOrigin(), room.code, room.language);
-  return <Board initial={snapshot} joinUrl={urls.join} />;
+  return <Board initial={snapshot} joinUrl={urls.join} joinQr={qrShape(urls.join)} />;
 }

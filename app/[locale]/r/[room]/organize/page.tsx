@@ -4,6 +4,7 @@ import { SiteHeader } from "@/components/layout/SiteHeader";
 import { OrganizerDashboard } from "@/components/organize/OrganizerDashboard";
 import { OrganizerGate } from "@/components/organize/OrganizerGate";
 import { pageRoom } from "@/lib/rooms/page-room";
+import { qrShape } from "@/lib/rooms/qr";
 import { isOrganizer, rooms } from "@/lib/rooms/service";
 import { isLoopbackOrigin, publicOrigin, roomUrls } from "@/lib/rooms/urls";
 
@@ -21,6 +22,7 @@ export default async function OrganizePage({ params }: Params) {
   const room = await pageRoom(locale, param, "/organize");
   const organizer = await isOrganizer(room.code);
   const origin = await publicOrigin();
+  const joinUrl = roomUrls(origin, room.code, room.language).join;
   return (
     <>
       <SiteHeader />
@@ -28,7 +30,8 @@ export default async function OrganizePage({ params }: Params) {
         {organizer ? (
           <OrganizerDashboard
             initial={rooms().snapshot(room.code, { organizer: true })!}
-            joinUrl={roomUrls(origin, room.code, room.language).join}
+            joinUrl={joinUrl}
+            joinQr={qrShape(joinUrl)}
             loopbackOrigin={isLoopbackOrigin(origin) ? origin : null}
           />
         ) : (

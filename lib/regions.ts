@@ -1,3 +1,4 @@
+// Browser-safe and dependency-free: the session banner, paste form and join form list these too.
 /** The fixed list an attendee chooses from. Tokyo first: it is the default. */
 export const REGIONS = [
   "ap-northeast-1",
