@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { DEFAULT_REGION, isRegion } from "@/lib/regions";
 import { fail, ok, type Result } from "@/lib/result";
-import { requireSession } from "@/lib/aws/session-guard";
+import { sessionAction } from "@/lib/actions/session-action";
 import { clientKey } from "@/lib/limits/address";
 import { admit } from "./admission";
 import { clearSessionCookie, readSessionId, writeSessionCookie } from "./cookie";
@@ -45,11 +45,16 @@ export async function signOut(): Promise<Result<null>> {
   return ok(null);
 }
 
-export async function changeRegion(region: string): Promise<Result<SessionView>> {
-  if (!isRegion(region)) return fail("unknown-region");
-  const session = await requireSession();
-  if ("ok" in session) return session;
-  const updated = updateSessionRegion(session.id, region);
-  if (!updated) return fail("not-signed-in", { why: "expired" });
-  return ok(sessionView(updated));
-}
+/** Changes the session's Region (in memory only). */
+export const changeRegion = sessionAction({
+  args: z.tuple([z.string().refine(isRegion)]),
+  invalid: fail("unknown-region"),
+  // No limit: no AWS call is made; it changes one field of this session in memory.
+  rateLimit: "none",
+  budget: "no-aws",
+  run: async ({ args: [region], session }) => {
+    const updated = updateSessionRegion(session.id, region);
+    if (!updated) return fail("not-signed-in", { why: "expired" });
+    return ok(sessionView(updated));
+  },
+});

@@ -7,8 +7,8 @@ import { currentAttendee } from "./service";
 
 /**
  * Check and fix runs are limited per attendee (per credential session outside a room),
- * generously: "check all" plus a few fixes a minute is normal use. Called by the actions'
- * requireSession() before every check or fix.
+ * generously: "check all" plus a few fixes a minute is normal use. Taken by every action that
+ * declares `rateLimit: "checks"` (lib/actions/session-action.ts), before it runs.
  */
 export async function checkRunLimit(session: Session): Promise<Failure | undefined> {
   const attendee = await currentAttendee().catch(() => undefined);

@@ -1,37 +1,40 @@
 "use server";
 
 import { z } from "zod";
-import { awsFor } from "@/lib/credentials/current";
+import { deadFailure, sessionAction } from "@/lib/actions/session-action";
 import { accountKey } from "@/lib/db/account-key";
-import { AWS_DEADLINES } from "../deadlines";
-import { fail, ok, type Result } from "../errors";
+import { fail, ok } from "../errors";
 import { ledgerFor } from "../ledger-store";
 import { isRegion } from "@/lib/regions";
-import { reportOutcomes } from "../report";
-import { runCheck, type CheckOutcome } from "../run";
-import { endIfDead, failureFrom, requireSession } from "../session-guard";
+import { runCheck } from "../run";
 import { discover } from "./discover";
 import { oneAtATime, settled } from "./in-progress";
 import { removeResource } from "./remove";
 import { teardownEverywhere } from "./step";
-import type { RemovalProgress, TeardownPlan } from "./types";
 
-/** The teardown page's doors to lib/aws: plan, remove one resource, check at the end. */
+/**
+ * The teardown page's doors to lib/aws: plan, remove one resource, check at the end. Each
+ * goes through sessionAction (lib/actions/session-action.ts). None takes a point from the
+ * check limit: teardown is how an attendee stops paying for what the hands-on made, and a
+ * refusal in the middle of it would leave billable resources behind (reasons per action).
+ */
 
-export async function planTeardown(): Promise<Result<TeardownPlan>> {
-  const session = await requireSession();
-  if ("ok" in session) return session;
-  try {
+export const planTeardown = sessionAction({
+  args: z.tuple([]),
+  // No limit: the plan is the way into removing billable resources; an attendee who used up
+  // their checks this minute must still be able to stop paying. The page plans once when it
+  // loads (and again only after a change of session or Region); each plan has its deadline.
+  rateLimit: "none",
+  budget: "teardownPlanMs",
+  run: async ({ session, aws }) => {
     // A removal still running from before a reload would make the counts stale: wait for it.
     await settled(accountKey(session.identity.accountId));
-    const aws = awsFor(session, AWS_DEADLINES.teardownPlanMs);
-    const found = await discover(aws, ledgerFor(session), { scope: "full", countObjects: true, trailStatus: true });
+    // The plan's budget starts now, after that wait.
+    const found = await discover(aws(), ledgerFor(session), { scope: "full", countObjects: true, trailStatus: true });
     const { missing: _, known: __, ...plan } = found;
     return ok(plan);
-  } catch (error) {
-    return failureFrom(session, error);
-  }
-}
+  },
+});
 
 const resourceRef = z.union([
   z.object({
@@ -44,28 +47,32 @@ const resourceRef = z.union([
   z.object({ kind: z.literal("mfa-device"), name: z.string().min(1).max(128).regex(/^[\w+=,.@-]+$/), region: z.literal("global") }),
 ]);
 
-export async function removeTeardownItem(input: unknown): Promise<Result<RemovalProgress>> {
-  const ref = resourceRef.safeParse(input);
-  if (!ref.success) return fail("invalid-input", { field: "resource" });
-  const session = await requireSession();
-  if ("ok" in session) return session;
-  try {
-    const { kind, region, name } = ref.data;
-    return await oneAtATime(accountKey(session.identity.accountId), `${kind}/${region}/${name}`, () =>
-      removeResource(awsFor(session, AWS_DEADLINES.teardownRemoveMs), ledgerFor(session), ref.data),
-    );
-  } catch (error) {
-    return failureFrom(session, error);
-  }
-}
+export const removeTeardownItem = sessionAction({
+  // The page passes its row's reference; from the browser it is only `unknown` until parsed.
+  args: z.tuple([z.unknown().pipe(resourceRef)]),
+  invalid: fail("invalid-input", { field: "resource" }),
+  // No limit: removals must finish. The page calls this once per resource and again for each
+  // slice of a bucket being emptied; a refusal half-way would leave billable resources behind.
+  // Removals in one account run one at a time (oneAtATime), which bounds what a client can start.
+  rateLimit: "none",
+  budget: "teardownRemoveMs",
+  run: ({ args: [ref], session, aws }) =>
+    oneAtATime(accountKey(session.identity.accountId), `${ref.kind}/${ref.region}/${ref.name}`, () =>
+      // The removal's budget starts when its turn comes, not while it waits for the one ahead.
+      removeResource(aws(), ledgerFor(session), ref),
+    ),
+});
 
 /** Re-checks step 10 after a run and reports it like any other check. */
-export async function finishTeardown(): Promise<Result<CheckOutcome>> {
-  const session = await requireSession();
-  if ("ok" in session) return session;
-  const outcome = await runCheck(teardownEverywhere, awsFor(session, AWS_DEADLINES.teardownPlanMs));
-  const dead = await endIfDead(session, outcome.failure);
-  if (dead) return dead;
-  await reportOutcomes(session, [outcome]);
-  return ok(outcome);
-}
+export const finishTeardown = sessionAction({
+  args: z.tuple([]),
+  // No limit: it runs once at the end of a teardown; refusing it would leave the room's board
+  // without step 10 after the attendee removed everything.
+  rateLimit: "none",
+  budget: "teardownPlanMs",
+  run: async ({ aws }) => {
+    const outcome = await runCheck(teardownEverywhere, aws());
+    return deadFailure([outcome]) ?? ok(outcome);
+  },
+  outcomes: (outcome) => [outcome],
+});
