@@ -5,9 +5,9 @@ import { AWS_DEADLINES } from "@/lib/aws/deadlines";
 import { endsSession, fail, toFailure, type Failure, type Result } from "@/lib/aws/errors";
 import { reportOutcomes } from "@/lib/aws/report";
 import type { CheckOutcome } from "@/lib/aws/run";
-import { clearSessionCookie, readSessionId } from "@/lib/credentials/cookie";
-import { awsFor, currentSession } from "@/lib/credentials/current";
-import { endReason, forgetSession, type Session } from "@/lib/credentials/vault";
+import { clearSessionCookie } from "@/lib/credentials/cookie";
+import { awsFor, sessionOrEndReason } from "@/lib/credentials/current";
+import { forgetSession, type Session } from "@/lib/credentials/vault";
 import { checkRunLimit } from "@/lib/rooms/limits";
 
 /**
@@ -117,14 +117,13 @@ export function deadFailure(outcomes: readonly CheckOutcome[]): Failure | undefi
 
 /** The session for this request, or why there is none (then the stale cookie is dropped). */
 async function requireSession(): Promise<Session | Failure> {
-  const session = await currentSession();
+  const { session, ended } = await sessionOrEndReason();
   if (session) return session;
-  const id = await readSessionId();
-  if (!id) return fail("not-signed-in", { why: "none" });
+  if (!ended) return fail("not-signed-in", { why: "none" });
   // The cookie outlived the credentials: say why, then drop it. A process that never held
   // this session has restarted since it was made (or the id is made up, which is the same to us).
   await clearSessionCookie();
-  return fail("not-signed-in", { why: endReason(id) ?? "restarted" });
+  return fail("not-signed-in", { why: ended });
 }
 
 /** Ends the session when AWS said the credentials are dead; returns the failure then. */
