@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { endsSession, sessionEndReason, tagOperation, toFailure } from "@/lib/aws/errors";
+import { tagOperation, toFailure } from "@/lib/aws/errors";
+import { endsSession, sessionEndReason } from "@/lib/result";
 import { expiresSoon, minutesLeft, timeForMfaSetup } from "@/lib/credentials/expiry";
 import { managementEventsOf, recordsAllManagementEvents } from "@/lib/aws/logging/trails";
 
