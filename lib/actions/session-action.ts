@@ -10,6 +10,7 @@ import { clearSessionCookie } from "@/lib/credentials/cookie";
 import { awsFor, sessionOrEndReason } from "@/lib/credentials/current";
 import { forgetSession, type Session } from "@/lib/credentials/vault";
 import { checkRunLimit } from "@/lib/rooms/limits";
+import { currentSeat, type Seat } from "@/lib/rooms/service";
 
 /**
  * The one door for every server action that needs a signed-in session (lib/aws/actions.ts,
@@ -84,8 +85,11 @@ export function sessionAction<S extends ArgsSchema, T>(spec: SessionActionSpec<S
     }
     const session = await requireSession();
     if ("ok" in session) return session;
+    // The attendee's seat, looked up once for both the limit and the report (a database read).
+    let seatLookup: Promise<Seat | undefined> | undefined;
+    const seat = () => (seatLookup ??= currentSeat());
     if (spec.rateLimit === "checks") {
-      const limited = await checkRunLimit(session);
+      const limited = await checkRunLimit(session, seat);
       if (limited) return limited;
     }
     let aws: Aws | undefined;
@@ -104,7 +108,7 @@ export function sessionAction<S extends ArgsSchema, T>(spec: SessionActionSpec<S
       result = toFailure(error);
     }
     if (!result.ok) return (await endIfDead(session, result)) ?? result;
-    if (spec.outcomes) await reportOutcomes(session, [...spec.outcomes(result.data)]);
+    if (spec.outcomes) await reportOutcomes(session, [...spec.outcomes(result.data)], seat);
     return result;
   };
   wrapped.add(action);
