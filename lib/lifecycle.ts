@@ -1,4 +1,5 @@
 import { AsyncResource } from "node:async_hooks";
+import { SHUTDOWN_HOOKS as HOOKS } from "@/server/hooks.mjs";
 
 /**
  * The server process's life: work to do when it stops, and a scope outside any request.
@@ -11,7 +12,6 @@ import { AsyncResource } from "node:async_hooks";
  *   held ~90 KB. Timers made inside `detached` belong to a scope made at server start
  *   (instrumentation.ts), which holds nothing.
  */
-const HOOKS = Symbol.for("hajime.shutdownHooks");
 const SCOPE = Symbol.for("hajime.rootScope");
 const g = globalThis as unknown as Record<symbol, unknown>;
 

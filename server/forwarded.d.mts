@@ -1,5 +1,8 @@
 import type { BlockList } from "node:net";
 
+export const CLIENT_HEADER: "x-hajime-client";
+export const FRONT_DOOR: unique symbol;
+
 export function trustedProxies(spec?: string): BlockList;
 export function normalizeAddress(raw: unknown): string | undefined;
 export function resolveClient(

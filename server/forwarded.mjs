@@ -6,6 +6,11 @@
 // hops: the first address a trusted proxy did not vouch for is the client.
 import { BlockList, isIP } from "node:net";
 
+/** The request header the front door (./main.mjs) puts the resolved client address in. */
+export const CLIENT_HEADER = "x-hajime-client";
+/** Set on globalThis by ./main.mjs: CLIENT_HEADER and x-forwarded-proto were set by it. */
+export const FRONT_DOOR = Symbol.for("hajime.frontDoor");
+
 /** "127.0.0.1, 10.0.0.0/8, ::1, loopback, private" → a BlockList of trusted proxy addresses. */
 export function trustedProxies(spec = "") {
   const list = new BlockList();

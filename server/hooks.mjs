@@ -1,9 +1,10 @@
 // Shutdown hooks the app registers on globalThis (Next bundles the app apart from this
 // server, but both run in one process): event streams, the database.
-const KEY = Symbol.for("hajime.shutdownHooks");
+/** Where lib/lifecycle.ts registers them on globalThis: a Map of name → hook. */
+export const SHUTDOWN_HOOKS = Symbol.for("hajime.shutdownHooks");
 
 export async function runShutdownHooks() {
-  const hooks = globalThis[KEY] ?? new Map();
+  const hooks = globalThis[SHUTDOWN_HOOKS] ?? new Map();
   for (const [name, hook] of hooks) {
     try {
       await hook();

@@ -11,7 +11,7 @@
 import { createServer } from "node:http";
 import { join } from "node:path";
 import next from "next";
-import { resolveClient, trustedProxies } from "./forwarded.mjs";
+import { CLIENT_HEADER, FRONT_DOOR, resolveClient, trustedProxies } from "./forwarded.mjs";
 import { runShutdownHooks } from "./hooks.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -28,16 +28,15 @@ const FORWARDING_HEADERS = [
   "x-forwarded-port",
   "x-real-ip",
   "forwarded",
-  "x-hajime-client",
+  CLIENT_HEADER,
   // Next takes the script nonce from this request header; only proxy.ts may set it.
   "content-security-policy",
   "content-security-policy-report-only",
 ];
-export const CLIENT_HEADER = "x-hajime-client";
 const HSTS = "max-age=31536000; includeSubDomains";
 
 // Tells the app (same process) that CLIENT_HEADER and x-forwarded-proto were set here.
-globalThis[Symbol.for("hajime.frontDoor")] = true;
+globalThis[FRONT_DOOR] = true;
 
 const app = next({ dev, dir: root, hostname: host === "0.0.0.0" ? "localhost" : host, port });
 const handle = app.getRequestHandler();

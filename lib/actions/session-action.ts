@@ -2,13 +2,15 @@ import "server-only";
 import type { z } from "zod";
 import type { Aws } from "@/lib/aws/clients";
 import { AWS_DEADLINES } from "@/lib/aws/deadlines";
-import { endsSession, fail, toFailure, type Failure, type Result } from "@/lib/aws/errors";
+import { toFailure } from "@/lib/aws/errors";
+import { endsSession, fail, type Failure, type Result } from "@/lib/result";
 import { reportOutcomes } from "@/lib/aws/report";
 import type { CheckOutcome } from "@/lib/aws/run";
-import { clearSessionCookie, readSessionId } from "@/lib/credentials/cookie";
-import { awsFor, currentSession } from "@/lib/credentials/current";
-import { endReason, forgetSession, type Session } from "@/lib/credentials/vault";
+import { clearSessionCookie } from "@/lib/credentials/cookie";
+import { awsFor, sessionOrEndReason } from "@/lib/credentials/current";
+import { forgetSession, type Session } from "@/lib/credentials/vault";
 import { checkRunLimit } from "@/lib/rooms/limits";
+import { currentSeat, type Seat } from "@/lib/rooms/service";
 
 /**
  * The one door for every server action that needs a signed-in session (lib/aws/actions.ts,
@@ -83,8 +85,11 @@ export function sessionAction<S extends ArgsSchema, T>(spec: SessionActionSpec<S
     }
     const session = await requireSession();
     if ("ok" in session) return session;
+    // The attendee's seat, looked up once for both the limit and the report (a database read).
+    let seatLookup: Promise<Seat | undefined> | undefined;
+    const seat = () => (seatLookup ??= currentSeat());
     if (spec.rateLimit === "checks") {
-      const limited = await checkRunLimit(session);
+      const limited = await checkRunLimit(session, seat);
       if (limited) return limited;
     }
     let aws: Aws | undefined;
@@ -103,7 +108,7 @@ export function sessionAction<S extends ArgsSchema, T>(spec: SessionActionSpec<S
       result = toFailure(error);
     }
     if (!result.ok) return (await endIfDead(session, result)) ?? result;
-    if (spec.outcomes) await reportOutcomes(session, [...spec.outcomes(result.data)]);
+    if (spec.outcomes) await reportOutcomes(session, [...spec.outcomes(result.data)], seat);
     return result;
   };
   wrapped.add(action);
@@ -117,14 +122,13 @@ export function deadFailure(outcomes: readonly CheckOutcome[]): Failure | undefi
 
 /** The session for this request, or why there is none (then the stale cookie is dropped). */
 async function requireSession(): Promise<Session | Failure> {
-  const session = await currentSession();
+  const { session, ended } = await sessionOrEndReason();
   if (session) return session;
-  const id = await readSessionId();
-  if (!id) return fail("not-signed-in", { why: "none" });
+  if (!ended) return fail("not-signed-in", { why: "none" });
   // The cookie outlived the credentials: say why, then drop it. A process that never held
   // this session has restarted since it was made (or the id is made up, which is the same to us).
   await clearSessionCookie();
-  return fail("not-signed-in", { why: endReason(id) ?? "restarted" });
+  return fail("not-signed-in", { why: ended });
 }
 
 /** Ends the session when AWS said the credentials are dead; returns the failure then. */

@@ -5,7 +5,7 @@ import { deadFailure, sessionAction } from "@/lib/actions/session-action";
 import { minutesLeft, timeForMfaSetup } from "@/lib/credentials/expiry";
 import { isStepId, type StepId } from "@/lib/workshop/catalog";
 import { consoleSignInUrl } from "@/lib/workshop/sign-in-url";
-import { fail, ok } from "./errors";
+import { fail, ok } from "@/lib/result";
 import { aliasOrAccountId } from "./iam-users";
 import { ledgerFor } from "./ledger-store";
 import { REGISTRY, stepById } from "./registry";

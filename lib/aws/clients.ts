@@ -9,6 +9,7 @@ import { Agent as HttpAgent } from "node:http";
 import { Agent as HttpsAgent } from "node:https";
 import type { AwsKeys } from "@/lib/credentials/vault";
 import { detached } from "@/lib/lifecycle";
+import { envInt } from "@/lib/limits/config";
 import { AWS_DEADLINES, HTTP_TIMEOUTS } from "./deadlines";
 import { tagOperation } from "./errors";
 
@@ -54,11 +55,6 @@ export class AwsDeadlineExceeded extends Error {
     super("AWS did not answer in time");
     this.name = "AwsDeadlineExceeded";
   }
-}
-
-function envInt(name: string, fallback: number): number {
-  const n = Number(process.env[name]);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
 }
 
 /**

@@ -7,20 +7,7 @@
 
 import { fail, type Failure } from "@/lib/result";
 
-// The browser-safe half (Result, Failure, reachServer, sessionEndReason) lives in
-// lib/result.ts; server code may keep importing it from here.
-export {
-  endsSession,
-  fail,
-  ok,
-  reachServer,
-  sessionEndReason,
-  type Failure,
-  type FailureCode,
-  type Result,
-  type SessionEndReason,
-  type Success,
-} from "@/lib/result";
+// Results and failures themselves (Result, Failure, fail, ok, endsSession) are lib/result.ts.
 
 const EXPIRED = new Set(["ExpiredToken", "ExpiredTokenException", "RequestExpired", "TokenRefreshRequired"]);
 const INVALID = new Set([

@@ -2,7 +2,7 @@ import "server-only";
 import { accountKey } from "@/lib/db/account-key";
 import type { Session } from "@/lib/credentials/vault";
 import { recordProgress } from "@/lib/rooms/progress";
-import { currentAttendee } from "@/lib/rooms/service";
+import { currentSeat, type Seat } from "@/lib/rooms/service";
 import type { CheckOutcome } from "./run";
 
 /**
@@ -11,9 +11,13 @@ import type { CheckOutcome } from "./run";
  * recorded as progress, with a keyed hash of the account (never the id). Must not throw
  * and must not store the session.
  */
-export async function reportOutcomes(session: Session, outcomes: CheckOutcome[]): Promise<void> {
+export async function reportOutcomes(
+  session: Session,
+  outcomes: CheckOutcome[],
+  seat: () => Promise<Seat | undefined> = currentSeat,
+): Promise<void> {
   try {
-    const current = await currentAttendee();
+    const current = await seat();
     if (!current) return;
     const done = outcomes.filter((o) => o.state === "done").map((o) => o.id);
     recordProgress(current.code, current.attendee.id, done, accountKey(session.identity.accountId));

@@ -2,7 +2,8 @@ import "server-only";
 import type { StepId } from "@/lib/workshop/catalog";
 import { accountChanged } from "./account-facts";
 import type { Aws } from "./clients";
-import { fail, ok, toFailure, type Failure, type Result } from "./errors";
+import { toFailure } from "./errors";
+import { fail, ok, type Failure, type Result } from "@/lib/result";
 import type { AnyStep, CheckState, StepContext } from "./step";
 
 export type CheckOutcome = {

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { StepId } from "@/lib/workshop/catalog";
 import type { Aws } from "./clients";
-import type { Result } from "./errors";
+import type { Result } from "@/lib/result";
 import type { CreatedLedger } from "./ledger";
 
 export type CheckState = "done" | "todo" | "unknown";

@@ -5,35 +5,20 @@ import { DEFAULT_REGION, isRegion } from "@/lib/regions";
 import { fail, ok, type Result } from "@/lib/result";
 import { sessionAction } from "@/lib/actions/session-action";
 import { clientKey } from "@/lib/limits/address";
-import { admit } from "./admission";
-import { clearSessionCookie, readSessionId, writeSessionCookie } from "./cookie";
-import { parseCredentialsPaste, MAX_PASTE_LENGTH } from "./parse";
+import { admitPaste, pasteForm } from "./admission";
+import { clearSessionCookie, readSessionId } from "./cookie";
 import { sessionView } from "./sign-in";
 import type { SessionView } from "./session-view";
 import { forgetSession, updateSessionRegion } from "./vault";
 
 export type SignInState = Result<SessionView> | null;
 
-const signInForm = z.object({
-  paste: z.string().max(MAX_PASTE_LENGTH + 1000),
-  region: z.string().max(32),
-});
-
 /** useActionState action: parse, verify with STS (within the admission limits), keep in memory, set the cookie. */
 export async function signIn(_prev: SignInState, form: FormData): Promise<SignInState> {
-  const fields = signInForm.safeParse({ paste: form.get("paste") ?? "", region: form.get("region") ?? DEFAULT_REGION });
+  const fields = pasteForm.safeParse({ paste: form.get("paste") ?? "", region: form.get("region") ?? DEFAULT_REGION });
   if (!fields.success) return fail("paste-too-long");
-  if (!isRegion(fields.data.region)) return fail("unknown-region");
-
-  const parsed = parseCredentialsPaste(fields.data.paste);
-  if (!parsed.ok) return fail(`paste-${parsed.code}`);
-
-  const admitted = await admit(parsed.credentials, fields.data.region, {
-    clientKey: await clientKey(),
-    replaces: await readSessionId(),
-  });
+  const admitted = await admitPaste(fields.data.paste, fields.data.region, await clientKey());
   if (!admitted.ok) return admitted;
-  await writeSessionCookie(admitted.data.id, admitted.data.expiresAt);
   return ok(sessionView(admitted.data));
 }
 

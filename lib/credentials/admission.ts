@@ -1,10 +1,13 @@
 import "server-only";
+import { z } from "zod";
+import { isRegion } from "@/lib/regions";
 import { fail, type Result } from "@/lib/result";
 import { accountKey } from "@/lib/db/account-key";
 import { caps } from "@/lib/limits/config";
 import { Gate } from "@/lib/limits/gate";
 import { over, take } from "@/lib/limits/rate";
-import type { ParsedCredentials } from "./parse";
+import { readSessionId, writeSessionCookie } from "./cookie";
+import { MAX_PASTE_LENGTH, parseCredentialsPaste, type ParsedCredentials } from "./parse";
 import { verifyCredentials } from "./sign-in";
 import { putSession, sessionsWithAccessKey, type Session } from "./vault";
 
@@ -52,3 +55,21 @@ export async function admit(
   return verified;
 }
 
+/** A sign-in form's raw fields (sign-in, and joining a room with a paste); too long: "paste-too-long". */
+export const pasteForm = z.object({
+  paste: z.string().max(MAX_PASTE_LENGTH + 1000),
+  region: z.string().max(32),
+});
+
+/**
+ * Signs this browser in from a paste: checks the Region, parses the paste, admits the
+ * credentials (replacing the browser's previous session), then sets the session cookie.
+ */
+export async function admitPaste(paste: string, region: string, clientKey: string): Promise<Result<Session>> {
+  if (!isRegion(region)) return fail("unknown-region");
+  const parsed = parseCredentialsPaste(paste);
+  if (!parsed.ok) return fail(`paste-${parsed.code}`);
+  const admitted = await admit(parsed.credentials, region, { clientKey, replaces: await readSessionId() });
+  if (admitted.ok) await writeSessionCookie(admitted.data.id, admitted.data.expiresAt);
+  return admitted;
+}

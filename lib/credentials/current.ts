@@ -25,14 +25,19 @@ export function awsFor(session: Session, budgetMs: number): Aws {
 }
 
 /**
- * For a page being rendered: the session's view, or why there is none although the browser
- * still sends a session cookie ("restarted" when this process never held that session).
+ * This request's session, or why there is none although the browser still sends a session
+ * cookie ("restarted" when this process never held that session); `ended` is null without one.
  */
-export async function pageSession(): Promise<{ session: SessionView | null; ended: SessionEndReason | null }> {
+export async function sessionOrEndReason(): Promise<{ session?: Session; ended: SessionEndReason | null }> {
   const id = await readSessionId();
   const session = getSession(id);
-  if (session) return { session: sessionView(session), ended: null };
-  if (!id) return { session: null, ended: null };
-  const reason = endReason(id) ?? "restarted";
-  return { session: null, ended: reason };
+  if (session) return { session, ended: null };
+  if (!id) return { ended: null };
+  return { ended: endReason(id) ?? "restarted" };
+}
+
+/** For a page being rendered: the session's view, or why there is none (sessionOrEndReason). */
+export async function pageSession(): Promise<{ session: SessionView | null; ended: SessionEndReason | null }> {
+  const { session, ended } = await sessionOrEndReason();
+  return { session: session ? sessionView(session) : null, ended };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { detached } from "@/lib/lifecycle";
+import type { SessionEndReason } from "@/lib/result";
 import type { CallerIdentity } from "./identity";
 
 /**
@@ -32,7 +33,8 @@ export type Session = {
   readonly createdAt: number;
 };
 
-export type EndReason = "expired" | "signed-out" | "invalid";
+/** Why a session this process held ended ("restarted" is what a page says when it never held it). */
+export type EndReason = Exclude<SessionEndReason, "restarted">;
 
 type Store = {
   sessions: Map<string, Session>;
@@ -73,7 +75,7 @@ export function putSession(
   if (sameAccount >= limits.perAccount) return "account-full";
   store.sessions.set(session.id, session);
   const ms = Math.max(0, session.expiresAt - Date.now());
-  // setTimeout overflows past ~24.8 days; sessions are at most 36 hours (expiry.ts).
+  // setTimeout overflows past ~24.8 days; sessions are at most 36 hours (sts-lifetime.ts).
   // Made outside the request, so the timer does not keep the sign-in request alive for hours.
   const timer = detached(() => setTimeout(() => forgetSession(session.id, "expired"), Math.min(ms, 2 ** 31 - 1)));
   timer.unref();

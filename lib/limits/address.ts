@@ -1,6 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
-import { limitKey } from "@/server/forwarded.mjs";
+import { CLIENT_HEADER, FRONT_DOOR, limitKey } from "@/server/forwarded.mjs";
 
 /**
  * Where a request came from, as server/main.mjs resolved it: the TCP peer, or the client a
@@ -8,8 +8,7 @@ import { limitKey } from "@/server/forwarded.mjs";
  * headers are the client's own words, so every such request counts as one address.
  */
 
-const CLIENT_HEADER = "x-hajime-client";
-const fromFrontDoor = () => (globalThis as Record<symbol, unknown>)[Symbol.for("hajime.frontDoor")] === true;
+const fromFrontDoor = () => (globalThis as Record<symbol, unknown>)[FRONT_DOOR] === true;
 
 export async function clientAddress(): Promise<string> {
   if (!fromFrontDoor()) return "unverified";

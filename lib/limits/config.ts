@@ -5,7 +5,8 @@
  * (README, "Limits").
  */
 
-function envInt(name: string, fallback: number, min = 1): number {
+/** An integer setting from the environment (at least `min`), or `fallback` when unset or not one. */
+export function envInt(name: string, fallback: number, min = 1): number {
   const raw = process.env[name];
   if (raw === undefined || raw.trim() === "") return fallback;
   const n = Number(raw);

@@ -1,12 +1,10 @@
 "use server";
 
 import { z } from "zod";
-import { DEFAULT_REGION, isRegion } from "@/lib/regions";
+import { DEFAULT_REGION } from "@/lib/regions";
 import { fail, ok, type Result } from "@/lib/result";
-import { admit } from "@/lib/credentials/admission";
-import { readSessionId, writeSessionCookie } from "@/lib/credentials/cookie";
+import { admitPaste, pasteForm } from "@/lib/credentials/admission";
 import { currentSession } from "@/lib/credentials/current";
-import { MAX_PASTE_LENGTH, parseCredentialsPaste } from "@/lib/credentials/parse";
 import type { SessionView } from "@/lib/credentials/session-view";
 import { sessionView } from "@/lib/credentials/sign-in";
 import { accountKey } from "@/lib/db/account-key";
@@ -85,11 +83,6 @@ const JOIN_FAILURE: Record<JoinFailure, string> = {
 
 export type JoinState = Result<{ nickname: string; session: SessionView }> | null;
 
-const joinForm = z.object({
-  paste: z.string().max(MAX_PASTE_LENGTH + 1000),
-  region: z.string().max(32),
-});
-
 /**
  * Takes a seat in a room. A seat (and a tile on the board) needs credentials STS accepts:
  * the browser's current session, or a paste sent with the nickname. So a flood of joins
@@ -99,7 +92,7 @@ const joinForm = z.object({
 export async function joinRoom(_prev: JoinState, form: FormData): Promise<JoinState> {
   const nickname = cleanNickname(form.get("nickname"));
   if (!nickname.ok) return fail(`nickname-${nickname.problem}`);
-  const fields = joinForm.safeParse({ paste: form.get("paste") ?? "", region: form.get("region") ?? DEFAULT_REGION });
+  const fields = pasteForm.safeParse({ paste: form.get("paste") ?? "", region: form.get("region") ?? DEFAULT_REGION });
   if (!fields.success) return fail("paste-too-long");
   const client = await clientKey();
   const found = await lookUpRoom(form.get("code"), client);
@@ -120,13 +113,9 @@ export async function joinRoom(_prev: JoinState, form: FormData): Promise<JoinSt
   let session = current;
   if (!session) {
     if (fields.data.paste.trim() === "") return fail("sign-in-first");
-    if (!isRegion(fields.data.region)) return fail("unknown-region");
-    const parsed = parseCredentialsPaste(fields.data.paste);
-    if (!parsed.ok) return fail(`paste-${parsed.code}`);
-    const admitted = await admit(parsed.credentials, fields.data.region, { clientKey: client, replaces: await readSessionId() });
+    const admitted = await admitPaste(fields.data.paste, fields.data.region, client);
     if (!admitted.ok) return admitted;
     session = admitted.data;
-    await writeSessionCookie(session.id, session.expiresAt);
   }
   if (already) return ok({ nickname: already.attendee.nickname, session: sessionView(session) });
 

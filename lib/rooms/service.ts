@@ -17,12 +17,20 @@ export function rooms(): RoomStore {
 }
 
 /** The attendee this request's cookie names, if it belongs to `code` (or to any room when omitted). */
-export async function currentAttendee(code?: string): Promise<{ attendee: BoardAttendee; code: string } | undefined> {
+export async function currentAttendee(code?: string): Promise<Seat | undefined> {
   const token = await readAttendeeToken();
   if (!looksLikeSecret(token)) return undefined;
   const found = rooms().attendeeByToken(token);
   if (!found || (code !== undefined && found.code !== code)) return undefined;
   return found;
+}
+
+/** The room seat this request's attendee cookie names. */
+export type Seat = { attendee: BoardAttendee; code: string };
+
+/** currentAttendee() for any room, undefined when the lookup fails (checks and their reports go on). */
+export function currentSeat(): Promise<Seat | undefined> {
+  return currentAttendee().catch(() => undefined);
 }
 
 /** Whether this request carries the organizer key of `code`. */

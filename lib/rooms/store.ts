@@ -85,18 +85,27 @@ function toInfo(r: RoomRow): RoomInfo {
 const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
 export class RoomStore {
+  /** Statements prepared once per store (so per database): several run on every check and page. */
+  private readonly statements = new Map<string, Database.Statement>();
+
   constructor(
     private readonly db: Database.Database,
     private readonly now: () => number = Date.now,
   ) {}
 
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) this.statements.set(text, (statement = this.db.prepare(text)));
+    return statement;
+  }
+
   private roomRow(code: string): RoomRow | undefined {
-    return this.db.prepare("SELECT * FROM rooms WHERE code = ?").get(code) as RoomRow | undefined;
+    return this.sql("SELECT * FROM rooms WHERE code = ?").get(code) as RoomRow | undefined;
   }
 
   createRoom(input: NewRoom): { room: RoomInfo; organizerKey: string } {
     const organizerKey = newSecret();
-    const insert = this.db.prepare(
+    const insert = this.sql(
       `INSERT INTO rooms (code, title, date, language, steps, organizer_key_hash, max_attendees, max_per_account, stuck_minutes, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
@@ -132,7 +141,7 @@ export class RoomStore {
 
   attendeeCount(code: string): number {
     return (
-      this.db.prepare("SELECT count(*) AS n FROM attendees a JOIN rooms r ON r.id = a.room_id WHERE r.code = ?").get(code) as {
+      this.sql("SELECT count(*) AS n FROM attendees a JOIN rooms r ON r.id = a.room_id WHERE r.code = ?").get(code) as {
         n: number;
       }
     ).n;
@@ -150,22 +159,22 @@ export class RoomStore {
       if (!row) return { ok: false, reason: "no-room" };
       if (row.closed_at !== null) return { ok: false, reason: "closed" };
       if (row.locked) return { ok: false, reason: "locked" };
-      const count = (this.db.prepare("SELECT count(*) AS n FROM attendees WHERE room_id = ?").get(row.id) as { n: number }).n;
+      const count = (this.sql("SELECT count(*) AS n FROM attendees WHERE room_id = ?").get(row.id) as { n: number }).n;
       if (count >= row.max_attendees) return { ok: false, reason: "full" };
       const key = nicknameKey(nickname);
-      if (this.db.prepare("SELECT 1 FROM attendees WHERE room_id = ? AND nickname_key = ?").get(row.id, key)) {
+      if (this.sql("SELECT 1 FROM attendees WHERE room_id = ? AND nickname_key = ?").get(row.id, key)) {
         return { ok: false, reason: "nickname-taken" };
       }
       const sameAccount = (
-        this.db.prepare("SELECT count(*) AS n FROM attendees WHERE room_id = ? AND account_key = ?").get(row.id, accountKey) as { n: number }
+        this.sql("SELECT count(*) AS n FROM attendees WHERE room_id = ? AND account_key = ?").get(row.id, accountKey) as { n: number }
       ).n;
       if (sameAccount >= row.max_per_account) return { ok: false, reason: "account-full" };
       const token = newSecret();
       const joinedAt = this.now();
-      const { lastInsertRowid } = this.db
-        .prepare("INSERT INTO attendees (room_id, nickname, nickname_key, token_hash, account_key, joined_at) VALUES (?, ?, ?, ?, ?, ?)")
+      const { lastInsertRowid } = this
+        .sql("INSERT INTO attendees (room_id, nickname, nickname_key, token_hash, account_key, joined_at) VALUES (?, ?, ?, ?, ?, ?)")
         .run(row.id, nickname, key, hashSecret(token), accountKey, joinedAt);
-      if (row.started_at === null) this.db.prepare("UPDATE rooms SET started_at = ? WHERE id = ?").run(joinedAt, row.id);
+      if (row.started_at === null) this.sql("UPDATE rooms SET started_at = ? WHERE id = ?").run(joinedAt, row.id);
       return {
         ok: true,
         token,
@@ -177,15 +186,15 @@ export class RoomStore {
 
   /** Whether a nickname is free in a room now (checked again inside join). */
   nicknameFree(code: string, nickname: string): boolean {
-    return !this.db
-      .prepare("SELECT 1 FROM attendees a JOIN rooms r ON r.id = a.room_id WHERE r.code = ? AND a.nickname_key = ?")
+    return !this
+      .sql("SELECT 1 FROM attendees a JOIN rooms r ON r.id = a.room_id WHERE r.code = ? AND a.nickname_key = ?")
       .get(code, nicknameKey(nickname));
   }
 
   /** The attendee a cookie token belongs to, with their room's code. */
   attendeeByToken(token: string): { attendee: BoardAttendee; code: string } | undefined {
-    const row = this.db
-      .prepare(
+    const row = this
+      .sql(
         `SELECT a.id, a.room_id, a.nickname, a.joined_at, a.account_key, r.code
          FROM attendees a JOIN rooms r ON r.id = a.room_id WHERE a.token_hash = ?`,
       )
@@ -195,7 +204,7 @@ export class RoomStore {
   }
 
   private doneOf(attendeeId: number): BoardAttendee["done"] {
-    const rows = this.db.prepare("SELECT step, done_at FROM progress WHERE attendee_id = ?").all(attendeeId) as {
+    const rows = this.sql("SELECT step, done_at FROM progress WHERE attendee_id = ?").all(attendeeId) as {
       step: StepId;
       done_at: number;
     }[];
@@ -213,14 +222,14 @@ export class RoomStore {
     accountKey: string | null,
   ): { recorded: { step: StepId; at: number }[]; accountChanged: boolean } {
     return this.db.transaction(() => {
-      const row = this.db
-        .prepare(
+      const row = this
+        .sql(
           `SELECT a.account_key, r.steps, r.closed_at FROM attendees a JOIN rooms r ON r.id = a.room_id WHERE a.id = ?`,
         )
         .get(attendeeId) as { account_key: string | null; steps: string; closed_at: number | null } | undefined;
       if (!row || row.closed_at !== null) return { recorded: [], accountChanged: false };
       const enabled = new Set(JSON.parse(row.steps) as string[]);
-      const insert = this.db.prepare("INSERT OR IGNORE INTO progress (attendee_id, step, done_at) VALUES (?, ?, ?)");
+      const insert = this.sql("INSERT OR IGNORE INTO progress (attendee_id, step, done_at) VALUES (?, ?, ?)");
       const recorded: { step: StepId; at: number }[] = [];
       const at = this.now();
       for (const step of steps) {
@@ -228,21 +237,21 @@ export class RoomStore {
         if (insert.run(attendeeId, step, at).changes > 0) recorded.push({ step, at });
       }
       const accountChanged = accountKey !== null && accountKey !== row.account_key;
-      if (accountChanged) this.db.prepare("UPDATE attendees SET account_key = ? WHERE id = ?").run(accountKey, attendeeId);
+      if (accountChanged) this.sql("UPDATE attendees SET account_key = ? WHERE id = ?").run(accountKey, attendeeId);
       return { recorded, accountChanged };
     })();
   }
 
   removeAttendee(code: string, attendeeId: number): boolean {
-    const res = this.db
-      .prepare("DELETE FROM attendees WHERE id = ? AND room_id = (SELECT id FROM rooms WHERE code = ?)")
+    const res = this
+      .sql("DELETE FROM attendees WHERE id = ? AND room_id = (SELECT id FROM rooms WHERE code = ?)")
       .run(attendeeId, code);
     if (res.changes > 0) checkpointAndTruncate(this.db);
     return res.changes > 0;
   }
 
   private update(code: string, sql: string, ...params: unknown[]): RoomInfo | undefined {
-    this.db.prepare(`UPDATE rooms SET ${sql} WHERE code = ? AND closed_at IS NULL`).run(...params, code);
+    this.sql(`UPDATE rooms SET ${sql} WHERE code = ? AND closed_at IS NULL`).run(...params, code);
     return this.info(code);
   }
 
@@ -260,7 +269,7 @@ export class RoomStore {
 
   /** Rooms not closed yet, all organizers together (creation stops at the cap). */
   openRoomCount(): number {
-    return (this.db.prepare("SELECT count(*) AS n FROM rooms WHERE closed_at IS NULL").get() as { n: number }).n;
+    return (this.sql("SELECT count(*) AS n FROM rooms WHERE closed_at IS NULL").get() as { n: number }).n;
   }
 
   setStuckMinutes(code: string, minutes: number): RoomInfo | undefined {
@@ -272,14 +281,14 @@ export class RoomStore {
   }
 
   attendees(code: string): BoardAttendee[] {
-    const rows = this.db
-      .prepare(
+    const rows = this
+      .sql(
         `SELECT a.id, a.nickname, a.joined_at FROM attendees a JOIN rooms r ON r.id = a.room_id
          WHERE r.code = ? ORDER BY a.joined_at, a.id`,
       )
       .all(code) as AttendeeRow[];
-    const done = this.db
-      .prepare(
+    const done = this
+      .sql(
         `SELECT p.attendee_id, p.step, p.done_at FROM progress p
          JOIN attendees a ON a.id = p.attendee_id JOIN rooms r ON r.id = a.room_id WHERE r.code = ?`,
       )
@@ -296,8 +305,8 @@ export class RoomStore {
 
   /** Attendees whose checks ran in one AWS account, by letter: A, B, … (organizers only). */
   sharedAccounts(code: string): Record<number, string> {
-    const rows = this.db
-      .prepare(
+    const rows = this
+      .sql(
         `SELECT a.id, a.account_key FROM attendees a JOIN rooms r ON r.id = a.room_id
          WHERE r.code = ? AND a.account_key IN (
            SELECT account_key FROM attendees WHERE room_id = r.id AND account_key IS NOT NULL
@@ -330,14 +339,14 @@ export class RoomStore {
 
   exportRows(code: string): ExportRow[] {
     const rows = this.attendees(code).map((a) => ({ nickname: a.nickname, joinedAt: a.joinedAt, done: a.done }));
-    this.db.prepare("UPDATE rooms SET exported_at = ? WHERE code = ?").run(this.now(), code);
+    this.sql("UPDATE rooms SET exported_at = ? WHERE code = ?").run(this.now(), code);
     return rows;
   }
 
   /** Whether progress was recorded (or someone joined) since the last CSV export. */
   hasUnexportedChanges(code: string): boolean {
-    const row = this.db
-      .prepare(
+    const row = this
+      .sql(
         `SELECT r.exported_at,
            (SELECT max(joined_at) FROM attendees WHERE room_id = r.id) AS last_join,
            (SELECT max(p.done_at) FROM progress p JOIN attendees a ON a.id = p.attendee_id WHERE a.room_id = r.id) AS last_done
@@ -370,9 +379,9 @@ export class RoomStore {
         finished: attendees.filter((a) => room.steps.every((s) => a.done[s] !== undefined)).length,
         done: Object.fromEntries(room.steps.map((s) => [s, attendees.filter((a) => a.done[s] !== undefined).length])),
       };
-      this.db.prepare("DELETE FROM attendees WHERE room_id = ?").run(row.id);
-      this.db
-        .prepare("UPDATE rooms SET closed_at = ?, locked = 1, announcement = NULL, announced_at = NULL, closing_summary = ? WHERE id = ?")
+      this.sql("DELETE FROM attendees WHERE room_id = ?").run(row.id);
+      this
+        .sql("UPDATE rooms SET closed_at = ?, locked = 1, announcement = NULL, announced_at = NULL, closing_summary = ? WHERE id = ?")
         .run(this.now(), JSON.stringify(summary), row.id);
       return summary;
     })();

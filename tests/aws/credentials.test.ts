@@ -3,7 +3,7 @@ import { GetSessionTokenCommand, STSClient } from "@aws-sdk/client-sts";
 import { generate } from "otplib";
 import { describe, expect, it } from "vitest";
 import { AWS_DEADLINES } from "@/lib/aws/deadlines";
-import { endsSession } from "@/lib/aws/errors";
+import { endsSession } from "@/lib/result";
 import { runCheck } from "@/lib/aws/run";
 import { cloudtrail } from "@/lib/aws/steps/cloudtrail";
 import { rootAccessKeys } from "@/lib/aws/steps/root-access-keys";

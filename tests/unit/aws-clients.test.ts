@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AwsDeadlineExceeded, createAws, IDLE_CLIENTS_MS, releaseIdleClients, withDeadline } from "@/lib/aws/clients";
-import { endsSession, toFailure } from "@/lib/aws/errors";
+import { toFailure } from "@/lib/aws/errors";
+import { endsSession } from "@/lib/result";
 
 const keys = (id: string) => ({ accessKeyId: `ASIA${id.padEnd(16, "X")}`, secretAccessKey: "s".repeat(40), sessionToken: `token-${id}` });
 const target = (k: ReturnType<typeof keys>, region = "ap-northeast-1") => ({ keys: k, region, accountId: "111122223333" });

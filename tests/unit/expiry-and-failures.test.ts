@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { endsSession, sessionEndReason, tagOperation, toFailure } from "@/lib/aws/errors";
+import { tagOperation, toFailure } from "@/lib/aws/errors";
+import { endsSession, sessionEndReason } from "@/lib/result";
 import { expiresSoon, minutesLeft, timeForMfaSetup } from "@/lib/credentials/expiry";
-import { managementEventsOf, recordsAllManagementEvents } from "@/lib/aws/logging/trails";
+import { managementEventsOf } from "@/lib/aws/logging/trails";
+import { recordsAllManagementEvents } from "@/lib/workshop/trail-verdict";
 
 describe("credential expiry (issue 8, item 4)", () => {
   const now = 1_800_000_000_000;

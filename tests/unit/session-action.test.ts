@@ -23,7 +23,7 @@ vi.mock("@/lib/aws/report", () => ({
 
 const { deadFailure, isSessionAction, sessionAction } = await import("@/lib/actions/session-action");
 const { AWS_DEADLINES } = await import("@/lib/aws/deadlines");
-const { fail, ok } = await import("@/lib/aws/errors");
+const { fail, ok } = await import("@/lib/result");
 const { SESSION_COOKIE } = await import("@/lib/credentials/cookie");
 const { endReason, forgetSession, getSession, newSessionId, putSession } = await import("@/lib/credentials/vault");
 type Session = import("@/lib/credentials/vault").Session;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fail, sessionEndReason } from "@/lib/aws/errors";
+import { fail, sessionEndReason } from "@/lib/result";
 
 describe("why a page lost its session", () => {
   const inAnHour = Date.now() + 3_600_000;

@@ -117,8 +117,6 @@ async function readTags(aws: Aws, trails: TrailInfo[]): Promise<void> {
   );
 }
 
-export { recordsAllManagementEvents, type ManagementEvents } from "@/lib/workshop/trail-verdict";
-
 /**
  * Reads the trail's management events as Security Hub CloudTrail.1 (AWS Config
  * multi-region-cloudtrail-enabled: includeManagementEvents, readWriteType ALL, no

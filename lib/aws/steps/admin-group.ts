@@ -3,7 +3,7 @@ import { AttachGroupPolicyCommand, CreateGroupCommand, paginateListAttachedGroup
 import { z } from "zod";
 import { ADMIN_GROUP } from "@/lib/workshop/catalog";
 import type { Aws } from "../clients";
-import { ok } from "../errors";
+import { ok } from "@/lib/result";
 import { groupExists, isEntityAlreadyExists, isNoSuchEntity } from "../iam-users";
 import type { Step } from "../step";
 

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { bucketNameProblem, trailNameProblem } from "@/lib/workshop/trail-names";
 import { recordsEveryRegion, type TrailView } from "@/lib/workshop/trail-verdict";
 import type { Aws } from "../clients";
-import { fail, ok, type Failure } from "../errors";
+import { fail, ok, type Failure } from "@/lib/result";
 import type { CreatedLedger, CreatedResource } from "../ledger";
 import { isAwsError } from "../logging/aws-error";
 import { bucketRegion, bucketTags, createBucket, ownBuckets, protectTrailBucket } from "../logging/buckets";

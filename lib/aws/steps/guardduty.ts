@@ -5,7 +5,7 @@ import {
   type CreateDetectorCommandOutput,
   type DetectorFeatureConfiguration,
 } from "@aws-sdk/client-guardduty";
-import { ok } from "../errors";
+import { ok } from "@/lib/result";
 import { isAwsError } from "../logging/aws-error";
 import { detectorsIn, primaryDetector } from "../logging/detectors";
 import { HAJIME_TAG } from "../logging/tags";

@@ -15,7 +15,8 @@ import {
   type PasswordPolicy,
 } from "@/lib/workshop/password-rules";
 import type { Aws } from "../clients";
-import { errorName, fail, ok } from "../errors";
+import { errorName } from "../errors";
+import { fail, ok } from "@/lib/result";
 import { retryWhileSettling } from "../iam-retry";
 import { groupMembers, hasConsolePassword, isEntityAlreadyExists, isNoSuchEntity } from "../iam-users";
 import { mapLimit } from "../map-limit";

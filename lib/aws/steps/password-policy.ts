@@ -13,7 +13,7 @@ import {
   type PasswordPolicy,
 } from "@/lib/workshop/password-rules";
 import type { Aws } from "../clients";
-import { ok } from "../errors";
+import { ok } from "@/lib/result";
 import { shareInFlight } from "../in-flight";
 import { mergePasswordPolicy } from "../password-policy-merge";
 import type { Step } from "../step";

@@ -9,7 +9,7 @@ import { z } from "zod";
 import type { FindingView } from "@/lib/workshop/findings";
 import type { Aws } from "../clients";
 import { remembered } from "../account-facts";
-import { fail, ok } from "../errors";
+import { fail, ok } from "@/lib/result";
 import { isAwsError } from "../logging/aws-error";
 import { detectorsIn, primaryDetector } from "../logging/detectors";
 import { findingViews, SAMPLE_CRITERIA, SAMPLE_FINDING_TYPES } from "../logging/findings";

@@ -10,7 +10,8 @@ import { z } from "zod";
 import { mfaCodeSchema, userNameSchema } from "@/lib/aws/input-schemas";
 import type { Aws } from "../clients";
 import { accountChanged } from "../account-facts";
-import { errorName, fail, ok, type Result } from "../errors";
+import { errorName } from "../errors";
+import { fail, ok, type Result } from "@/lib/result";
 import {
   aliasOrAccountId,
   allUserNames,

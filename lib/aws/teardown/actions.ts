@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { deadFailure, sessionAction } from "@/lib/actions/session-action";
 import { accountKey } from "@/lib/db/account-key";
-import { fail, ok } from "../errors";
+import { fail, ok } from "@/lib/result";
 import { ledgerFor } from "../ledger-store";
 import { isRegion } from "@/lib/regions";
 import { runCheck } from "../run";

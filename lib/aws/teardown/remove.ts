@@ -3,7 +3,7 @@ import { DeleteTrailCommand, StopLoggingCommand } from "@aws-sdk/client-cloudtra
 import { DeleteDetectorCommand } from "@aws-sdk/client-guardduty";
 import type { Aws } from "../clients";
 import { accountChanged } from "../account-facts";
-import { fail, ok, type Result } from "../errors";
+import { fail, ok, type Result } from "@/lib/result";
 import type { CreatedLedger, CreatedResource } from "../ledger";
 import {
   abortUploads,

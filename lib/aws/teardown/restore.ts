@@ -1,7 +1,7 @@
 import "server-only";
 import { UpdateDetectorCommand } from "@aws-sdk/client-guardduty";
 import type { Aws } from "../clients";
-import { fail, ok, type Result } from "../errors";
+import { fail, ok, type Result } from "@/lib/result";
 import type { CreatedLedger, CreatedResource } from "../ledger";
 import type { DetectorInfo } from "../logging/detectors";
 import { deleteUnassignedDevice, hajimeUnassignedDevices } from "../mfa-devices";

@@ -1,0 +1,2 @@
+export const SHUTDOWN_HOOKS: unique symbol;
+export function runShutdownHooks(): Promise<void>;
