@@ -1,9 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { REGIONS } from "@/lib/regions";
 import { MAX_PASTE_LENGTH } from "@/lib/credentials/paste-limit";
-import { useRegionLabel } from "./RegionName";
+import { RegionOptions } from "./RegionName";
 
 /** The paste box and the region, shared by the sign-in form and the join form. */
 export function CredentialsFields({
@@ -21,7 +20,6 @@ export function CredentialsFields({
 }) {
   const t = useTranslations("credentials");
   const te = useTranslations("errors");
-  const regionLabel = useRegionLabel();
   const tooLong = paste.length > MAX_PASTE_LENGTH;
   return (
     <>
@@ -67,11 +65,7 @@ export function CredentialsFields({
           aria-describedby="region-help"
           className="mt-1 block min-h-10 max-w-full rounded-lg border border-stone-500 bg-white px-3 text-sm"
         >
-          {REGIONS.map((r) => (
-            <option key={r} value={r}>
-              {regionLabel(r)}
-            </option>
-          ))}
+          <RegionOptions />
         </select>
         <p id="region-help" className="mt-1 text-xs leading-relaxed text-stone-600">
           {t("regionHelp")}
