@@ -11,8 +11,7 @@ import { forgetBucket } from "@/lib/workshop/remembered-bucket";
 import { Link } from "@/i18n/navigation";
 import { PasteForm } from "@/components/credentials/PasteForm";
 import { useRegionLabel } from "@/components/credentials/RegionName";
-import { SessionBanner } from "@/components/credentials/SessionBanner";
-import { SessionLostBar, SessionLostDialog } from "@/components/credentials/SessionLostDialog";
+import { SessionStrip } from "@/components/credentials/SessionStrip";
 import { Chip, ResourceName } from "@/components/logging/ResourceBadges";
 import { Button, Spinner } from "@/components/ui/Button";
 import { FailureMessage } from "@/components/ui/FailureMessage";
@@ -48,7 +47,6 @@ export function TeardownFlow({
   const [signedOut, setSignedOut] = useState<SignedOutReason>(initialSignedOut);
   // Credentials gone mid-way (expiry, server restart): the list stays, a dialog asks for a paste.
   const [lost, setLost] = useState<SessionEndReason | null>(null);
-  const [dialogClosed, setDialogClosed] = useState(false);
   const [phase, setPhase] = useState<Phase>("loading");
   const [plan, setPlan] = useState<TeardownPlan | null>(null);
   const [rows, setRows] = useState<Row[]>([]);
@@ -73,7 +71,6 @@ export function TeardownFlow({
       setLost(null);
     } else {
       setLost(reason);
-      setDialogClosed(false);
     }
   }, []);
 
@@ -200,14 +197,7 @@ export function TeardownFlow({
   const busy = phase === "running" || phase === "verifying";
   return (
     <div className="space-y-5">
-      {lost ? (
-        <>
-          {dialogClosed && <SessionLostBar reason={lost} onReopen={() => setDialogClosed(false)} />}
-          <SessionLostDialog reason={lost} open={!dialogClosed} region={session.region} onSignedIn={setSession} onClose={() => setDialogClosed(true)} />
-        </>
-      ) : (
-        <SessionBanner session={session} onChange={setSession} onSignedOut={end} focusRef={banner} />
-      )}
+      <SessionStrip session={session} lost={lost} onChange={setSession} onSignedOut={end} focusRef={banner} />
 
       {phase === "loading" && (
         <p role="status" className="flex items-center gap-2 rounded-xl bg-white p-4 text-sm shadow-sm" data-testid="teardown-searching">

@@ -5,8 +5,7 @@ import { Fragment, useEffect, useRef, useState, type ReactNode } from "react";
 import type { SessionView } from "@/lib/credentials/session-view";
 import { stepMeta, type StepId } from "@/lib/workshop/catalog";
 import { PasteForm } from "@/components/credentials/PasteForm";
-import { SessionBanner } from "@/components/credentials/SessionBanner";
-import { SessionLostBar, SessionLostDialog } from "@/components/credentials/SessionLostDialog";
+import { SessionStrip } from "@/components/credentials/SessionStrip";
 import { BillableChip, BillingNotice } from "@/components/steps/BillingNotice";
 import { StepCard } from "@/components/steps/StepCard";
 import { STEP_BODIES } from "@/components/steps/bodies";
@@ -38,7 +37,6 @@ export function Workshop({ initialSession, initialSignedOut = null, room, steps,
 function WorkshopView() {
   const t = useTranslations("workshop");
   const { session, setSession, lost, signedOutReason, signOutLocally, refreshAll, steps } = useWorkshop();
-  const [dialogClosed, setDialogClosed] = useState(false);
   const banner = useRef<HTMLElement>(null);
   const hadSession = useRef(Boolean(session));
 
@@ -63,10 +61,6 @@ function WorkshopView() {
     // Re-check whenever the attendee signs in or changes region.
   }, [session?.region, session?.expiresAt]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  useEffect(() => {
-    if (lost) setDialogClosed(false);
-  }, [lost]);
-
   if (!session) {
     return (
       <div className="space-y-6">
@@ -81,20 +75,7 @@ function WorkshopView() {
 
   return (
     <div className="space-y-5">
-      {lost ? (
-        <>
-          {dialogClosed && <SessionLostBar reason={lost} onReopen={() => setDialogClosed(false)} />}
-          <SessionLostDialog
-            reason={lost}
-            open={!dialogClosed}
-            region={session.region}
-            onSignedIn={setSession}
-            onClose={() => setDialogClosed(true)}
-          />
-        </>
-      ) : (
-        <SessionBanner session={session} onChange={setSession} onSignedOut={signOutLocally} focusRef={banner} />
-      )}
+      <SessionStrip session={session} lost={lost} onChange={setSession} onSignedOut={signOutLocally} focusRef={banner} />
       <Toolbar />
       <StepList steps={steps} />
     </div>
