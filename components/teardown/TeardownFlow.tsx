@@ -2,16 +2,16 @@
 
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { reachServer, sessionEndReason, type Failure, type SessionEndReason } from "@/lib/result";
+import { reachServer, type Failure } from "@/lib/result";
 import { finishTeardown, planTeardown, removeTeardownItem } from "@/lib/aws/teardown/actions";
 import type { KeptResource, PlannedRemoval, ResourceRef, TeardownDetail, TeardownPlan } from "@/lib/aws/teardown/types";
 import type { SessionView } from "@/lib/credentials/session-view";
-import type { SignedOutReason } from "@/components/workshop/WorkshopContext";
 import { forgetBucket } from "@/lib/workshop/remembered-bucket";
 import { Link } from "@/i18n/navigation";
 import { PasteForm } from "@/components/credentials/PasteForm";
 import { useRegionLabel } from "@/components/credentials/RegionName";
 import { SessionStrip } from "@/components/credentials/SessionStrip";
+import { useSessionState, type SignedOutReason } from "@/components/credentials/useSessionState";
 import { Chip, ResourceName } from "@/components/logging/ResourceBadges";
 import { Button, Spinner } from "@/components/ui/Button";
 import { FailureMessage } from "@/components/ui/FailureMessage";
@@ -43,53 +43,28 @@ export function TeardownFlow({
   const t = useTranslations("teardown");
   const tw = useTranslations("workshop");
   const ta = useTranslations("a11y");
-  const [session, setSessionState] = useState(initialSession);
-  const [signedOut, setSignedOut] = useState<SignedOutReason>(initialSignedOut);
-  // Credentials gone mid-way (expiry, server restart): the list stays, a dialog asks for a paste.
-  const [lost, setLost] = useState<SessionEndReason | null>(null);
   const [phase, setPhase] = useState<Phase>("loading");
   const [plan, setPlan] = useState<TeardownPlan | null>(null);
   const [rows, setRows] = useState<Row[]>([]);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [finalState, setFinalState] = useState<TeardownDetail | null>(null);
   const [done, setDone] = useState(false);
-  const generation = useRef(0);
   const banner = useRef<HTMLElement>(null);
   const progress = useRef<HTMLParagraphElement>(null);
   const result = useRef<HTMLDivElement>(null);
   const hadSession = useRef(Boolean(initialSession));
   const ran = useRef(false);
 
-  const expiresAt = useRef(initialSession?.expiresAt);
-  expiresAt.current = session?.expiresAt;
-
-  const end = useCallback((reason: SessionEndReason) => {
-    generation.current += 1;
-    if (reason === "signed-out") {
-      setSessionState(null);
-      setSignedOut(reason);
-      setLost(null);
-    } else {
-      setLost(reason);
-    }
-  }, []);
-
-  const endSession = useCallback(
-    (f: Failure) => {
-      const reason = sessionEndReason(f, expiresAt.current);
-      if (!reason) return false;
-      end(reason);
-      return true;
-    },
-    [end],
-  );
-
-  const setSession = useCallback((next: SessionView | null) => {
-    generation.current += 1;
-    setLost(null);
-    setSignedOut(null);
-    setSessionState(next);
-  }, []);
+  // Credentials gone mid-way (expiry, server restart): the list stays, a dialog asks for a paste.
+  const {
+    session,
+    setSession,
+    lost,
+    signedOutReason: signedOut,
+    end,
+    handleFailure: endSession,
+    generation,
+  } = useSessionState(initialSession, initialSignedOut);
 
   const showFailure = useCallback(
     (f: Failure) => {
