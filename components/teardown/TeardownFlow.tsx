@@ -15,7 +15,7 @@ import { useSessionState, type SignedOutReason } from "@/components/credentials/
 import { Chip, ResourceName } from "@/components/logging/ResourceBadges";
 import { Button, Spinner } from "@/components/ui/Button";
 import { FailureMessage } from "@/components/ui/FailureMessage";
-import { moveFocusIfLost } from "@/components/ui/focus";
+import { moveFocusIfLost, useFocusAcrossSignIn } from "@/components/ui/focus";
 
 type RowStatus = "waiting" | "removing" | "emptying" | "removed" | "gone" | "restored" | "failed";
 type Row = PlannedRemoval & { status: RowStatus; deleted: number; failure?: Failure; verified?: boolean };
@@ -49,10 +49,8 @@ export function TeardownFlow({
   const [failure, setFailure] = useState<Failure | null>(null);
   const [finalState, setFinalState] = useState<TeardownDetail | null>(null);
   const [done, setDone] = useState(false);
-  const banner = useRef<HTMLElement>(null);
   const progress = useRef<HTMLParagraphElement>(null);
   const result = useRef<HTMLDivElement>(null);
-  const hadSession = useRef(Boolean(initialSession));
   const ran = useRef(false);
 
   // Credentials gone mid-way (expiry, server restart): the list stays, a dialog asks for a paste.
@@ -116,12 +114,7 @@ export function TeardownFlow({
 
   // Focus follows what replaced the control that had it: the banner after signing in, the
   // paste box after signing out, the progress line once removal starts, the result at the end.
-  useEffect(() => {
-    const had = hadSession.current;
-    hadSession.current = Boolean(session);
-    if (session && !had) moveFocusIfLost(banner.current, null);
-    if (!session && had) moveFocusIfLost(document.getElementById("paste"), null);
-  }, [session]);
+  const banner = useFocusAcrossSignIn(session);
   useEffect(() => {
     if (!ran.current) return;
     if (phase === "running") moveFocusIfLost(progress.current, null);

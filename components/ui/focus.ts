@@ -52,3 +52,30 @@ export function useFocusOnMount(ref: RefObject<HTMLElement | null>, enabled: boo
     if (enabled) moveFocusIfLost(ref.current, from.current);
   }, [enabled, key, ref]);
 }
+
+/**
+ * Signing in or out swaps the paste form for the page (or back): keyboard focus follows to
+ * the banner saying who is signed in (the returned ref), or to the paste box, rather than
+ * falling to the page. With `afterJoin`, also to the banner when the join form has just set
+ * FOCUS_AFTER_JOIN (the page was already signed in, so the session did not appear).
+ */
+export function useFocusAcrossSignIn(session: unknown, { afterJoin = false } = {}): RefObject<HTMLElement | null> {
+  const banner = useRef<HTMLElement>(null);
+  const hadSession = useRef(Boolean(session));
+  useEffect(() => {
+    const had = hadSession.current;
+    hadSession.current = Boolean(session);
+    let joined = false;
+    if (afterJoin) {
+      try {
+        joined = sessionStorage.getItem(FOCUS_AFTER_JOIN) !== null;
+        sessionStorage.removeItem(FOCUS_AFTER_JOIN);
+      } catch {
+        // storage unavailable: nothing to follow
+      }
+    }
+    if (session && (!had || joined)) moveFocusIfLost(banner.current, null);
+    if (!session && had) moveFocusIfLost(document.getElementById("paste"), null);
+  }, [session]); // eslint-disable-line react-hooks/exhaustive-deps
+  return banner;
+}
