@@ -20,7 +20,7 @@ export function CredentialsFields({
 }) {
   const t = useTranslations("credentials");
   const te = useTranslations("errors");
-  const tooLong = paste.length > MAX_PASTE_LENGTH;
+  const tooLong = pasteOverLimit(paste);
   return (
     <>
       <div>
@@ -78,5 +78,15 @@ export function CredentialsFields({
 /** Refuses an over-long paste in the browser, before anything is sent. */
 export function pasteTooLong(form: FormData): { ok: false; code: string } | undefined {
   const paste = form.get("paste");
-  return typeof paste === "string" && paste.length > MAX_PASTE_LENGTH ? { ok: false, code: "paste-too-long" } : undefined;
+  return typeof paste === "string" && pasteOverLimit(paste) ? { ok: false, code: "paste-too-long" } : undefined;
+}
+
+/** Longer than the server takes (lib/credentials/paste-limit.ts). */
+export function pasteOverLimit(paste: string): boolean {
+  return paste.length > MAX_PASTE_LENGTH;
+}
+
+/** Something pasted, and not too long: the submit button's condition in both forms. */
+export function pasteReady(paste: string): boolean {
+  return paste.trim() !== "" && !pasteOverLimit(paste);
 }

@@ -5,11 +5,10 @@ import { useEffect, useState } from "react";
 import { signIn } from "@/lib/credentials/actions";
 import type { SessionView } from "@/lib/credentials/session-view";
 import { DEFAULT_REGION } from "@/lib/regions";
-import { MAX_PASTE_LENGTH } from "@/lib/credentials/paste-limit";
 import { Button } from "@/components/ui/Button";
 import { FailureMessage } from "@/components/ui/FailureMessage";
 import { useServerForm } from "@/components/ui/useServerForm";
-import { CredentialsFields, pasteTooLong } from "./CredentialsFields";
+import { CredentialsFields, pasteReady, pasteTooLong } from "./CredentialsFields";
 
 export function PasteForm({
   onSignedIn,
@@ -62,7 +61,7 @@ export function PasteForm({
       )}
       <form onSubmit={onSubmit} className="mt-4 space-y-4">
         <CredentialsFields paste={paste} onPaste={setPaste} region={region} onRegion={setRegion} autoFocus={autoFocus} />
-        <Button type="submit" busy={pending} disabled={paste.trim() === "" || paste.length > MAX_PASTE_LENGTH}>
+        <Button type="submit" busy={pending} disabled={!pasteReady(paste)}>
           {pending ? t("verifying") : t("submit")}
         </Button>
         {state && !state.ok && <FailureMessage failure={state} autoFocus />}

@@ -4,11 +4,10 @@ import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { DEFAULT_REGION } from "@/lib/regions";
 import type { SessionView } from "@/lib/credentials/session-view";
-import { MAX_PASTE_LENGTH } from "@/lib/credentials/paste-limit";
 import { joinRoom } from "@/lib/rooms/actions";
 import { NICKNAME_MAX } from "@/lib/rooms/model";
 import { useRouter } from "@/i18n/navigation";
-import { CredentialsFields, pasteTooLong } from "@/components/credentials/CredentialsFields";
+import { CredentialsFields, pasteReady, pasteTooLong } from "@/components/credentials/CredentialsFields";
 import { HowToGetCredentials } from "@/components/credentials/PasteForm";
 import { Button } from "@/components/ui/Button";
 import { FailureMessage } from "@/components/ui/FailureMessage";
@@ -78,7 +77,7 @@ export function JoinForm({ code, title, session }: { code: string; title: string
         <Button
           type="submit"
           busy={pending || state?.ok}
-          disabled={nickname.trim() === "" || (needsPaste && (paste.trim() === "" || paste.length > MAX_PASTE_LENGTH))}
+          disabled={nickname.trim() === "" || (needsPaste && !pasteReady(paste))}
           className="min-h-12 px-6 text-base"
         >
           {pending ? (needsPaste ? t("verifying") : t("joining")) : t("submit")}
