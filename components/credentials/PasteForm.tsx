@@ -66,13 +66,23 @@ export function PasteForm({
         </Button>
         {state && !state.ok && <FailureMessage failure={state} autoFocus />}
       </form>
-      <HowToGetCredentials />
-      <p className="mt-4 text-xs text-stone-600">{t("privacy")}</p>
+      <CredentialsHelp />
     </section>
   );
 }
 
-export function HowToGetCredentials() {
+/** Below a credentials form (sign-in, join): how to get a paste, and what Hajime keeps of it. */
+export function CredentialsHelp() {
+  const t = useTranslations("credentials");
+  return (
+    <>
+      <HowToGetCredentials />
+      <p className="mt-4 text-xs text-stone-600">{t("privacy")}</p>
+    </>
+  );
+}
+
+function HowToGetCredentials() {
   const t = useTranslations("credentials");
   return (
     <details className="mt-5 rounded-lg border border-stone-200 bg-stone-50 p-4 text-sm">

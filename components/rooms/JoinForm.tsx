@@ -8,7 +8,7 @@ import { joinRoom } from "@/lib/rooms/actions";
 import { NICKNAME_MAX } from "@/lib/rooms/model";
 import { useRouter } from "@/i18n/navigation";
 import { CredentialsFields, pasteReady, pasteTooLong } from "@/components/credentials/CredentialsFields";
-import { HowToGetCredentials } from "@/components/credentials/PasteForm";
+import { CredentialsHelp } from "@/components/credentials/PasteForm";
 import { Button } from "@/components/ui/Button";
 import { FailureMessage } from "@/components/ui/FailureMessage";
 import { useServerForm } from "@/components/ui/useServerForm";
@@ -84,8 +84,7 @@ export function JoinForm({ code, title, session }: { code: string; title: string
         </Button>
         {state && !state.ok && <FailureMessage failure={state} autoFocus />}
       </form>
-      {needsPaste && <HowToGetCredentials />}
-      {needsPaste && <p className="mt-4 text-xs text-stone-600">{tc("privacy")}</p>}
+      {needsPaste && <CredentialsHelp />}
     </section>
   );
 }
