@@ -35,22 +35,15 @@ export function focusWhenShown(find: () => HTMLElement | null | undefined, start
 /** Set by the join form before the page turns into the checklist: the workshop then focuses its banner. */
 export const FOCUS_AFTER_JOIN = "hajime:focus-after-join";
 
-/** The element that has focus now, to hand to moveFocusIfLost later. */
-export function focusedNow(): Element | null {
-  return typeof document === "undefined" ? null : document.activeElement;
-}
-
 /**
- * Focuses `ref` once it is on the page, when focus was where `startedFrom` says (see
- * moveFocusIfLost). For results that mount after an action: pass the element focused when
- * the action began. `key` re-runs it for a new result in the same element.
+ * Focuses `ref` once it is on the page, if focus was lost to the page meanwhile (see
+ * moveFocusIfLost): for news that replaces the control that was used (a form that is gone).
+ * `key` re-runs it for new news in the same element.
  */
-export function useFocusOnMount(ref: RefObject<HTMLElement | null>, enabled: boolean, startedFrom: Element | null, key?: unknown) {
-  const from = useRef(startedFrom);
-  from.current = startedFrom;
+export function useFocusOnMount(ref: RefObject<HTMLElement | null>, key?: unknown) {
   useEffect(() => {
-    if (enabled) moveFocusIfLost(ref.current, from.current);
-  }, [enabled, key, ref]);
+    moveFocusIfLost(ref.current, null);
+  }, [key, ref]);
 }
 
 /**
