@@ -7,6 +7,7 @@ import { useEffect, useState, useTransition, type Ref } from "react";
 import { changeRegion, signOut } from "@/lib/credentials/actions";
 import type { SessionView } from "@/lib/credentials/session-view";
 import { Button } from "@/components/ui/Button";
+import { useIdentityLabel } from "./IdentityName";
 import { RegionOptions } from "./RegionName";
 
 /** Who the attendee is, how long their credentials last, the region, and sign-out. */
@@ -32,7 +33,7 @@ export function SessionBanner({
   }, [left, onSignedOut]);
 
   const minutes = Math.max(0, Math.floor(left / 60_000));
-  const kind = t(`kind.${session.identity.kind}`);
+  const identity = useIdentityLabel();
 
   return (
     <section
@@ -46,7 +47,7 @@ export function SessionBanner({
           <div>
             <dt className="text-xs text-emerald-800">{t("who")}</dt>
             <dd className="font-semibold" data-testid="identity">
-              {kind} · {session.identity.name}
+              {identity(session.identity)}
             </dd>
           </div>
           <div>

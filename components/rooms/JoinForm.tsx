@@ -8,6 +8,7 @@ import { joinRoom } from "@/lib/rooms/actions";
 import { NICKNAME_MAX } from "@/lib/rooms/model";
 import { useRouter } from "@/i18n/navigation";
 import { CredentialsFields, pasteReady, pasteTooLong } from "@/components/credentials/CredentialsFields";
+import { useIdentityLabel } from "@/components/credentials/IdentityName";
 import { CredentialsHelp } from "@/components/credentials/PasteForm";
 import { Button } from "@/components/ui/Button";
 import { FailureMessage } from "@/components/ui/FailureMessage";
@@ -20,7 +21,7 @@ import { FOCUS_AFTER_JOIN } from "@/components/ui/focus";
  */
 export function JoinForm({ code, title, session }: { code: string; title: string; session: SessionView | null }) {
   const t = useTranslations("join");
-  const tc = useTranslations("credentials");
+  const identityLabel = useIdentityLabel();
   const router = useRouter();
   const { state, pending, onSubmit } = useServerForm(joinRoom, pasteTooLong);
   // Controlled, so a refused nickname or paste stays to be edited.
@@ -71,7 +72,7 @@ export function JoinForm({ code, title, session }: { code: string; title: string
           <CredentialsFields paste={paste} onPaste={setPaste} region={region} onRegion={setRegion} />
         ) : (
           <p className="rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-950" data-testid="join-signed-in">
-            {t("signedInAs", { who: `${tc(`kind.${session.identity.kind}`)} · ${session.identity.name}`, account: session.identity.account })}
+            {t("signedInAs", { who: identityLabel(session.identity), account: session.identity.account })}
           </p>
         )}
         <Button
