@@ -1,9 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { REGIONS } from "@/lib/regions";
 import { MAX_PASTE_LENGTH } from "@/lib/credentials/paste-limit";
-import { useRegionLabel } from "./RegionName";
+import { RegionOptions } from "./RegionName";
 
 /** The paste box and the region, shared by the sign-in form and the join form. */
 export function CredentialsFields({
@@ -21,8 +20,7 @@ export function CredentialsFields({
 }) {
   const t = useTranslations("credentials");
   const te = useTranslations("errors");
-  const regionLabel = useRegionLabel();
-  const tooLong = paste.length > MAX_PASTE_LENGTH;
+  const tooLong = pasteOverLimit(paste);
   return (
     <>
       <div>
@@ -67,11 +65,7 @@ export function CredentialsFields({
           aria-describedby="region-help"
           className="mt-1 block min-h-10 max-w-full rounded-lg border border-stone-500 bg-white px-3 text-sm"
         >
-          {REGIONS.map((r) => (
-            <option key={r} value={r}>
-              {regionLabel(r)}
-            </option>
-          ))}
+          <RegionOptions />
         </select>
         <p id="region-help" className="mt-1 text-xs leading-relaxed text-stone-600">
           {t("regionHelp")}
@@ -84,5 +78,15 @@ export function CredentialsFields({
 /** Refuses an over-long paste in the browser, before anything is sent. */
 export function pasteTooLong(form: FormData): { ok: false; code: string } | undefined {
   const paste = form.get("paste");
-  return typeof paste === "string" && paste.length > MAX_PASTE_LENGTH ? { ok: false, code: "paste-too-long" } : undefined;
+  return typeof paste === "string" && pasteOverLimit(paste) ? { ok: false, code: "paste-too-long" } : undefined;
+}
+
+/** Longer than the server takes (lib/credentials/paste-limit.ts). */
+export function pasteOverLimit(paste: string): boolean {
+  return paste.length > MAX_PASTE_LENGTH;
+}
+
+/** Something pasted, and not too long: the submit button's condition in both forms. */
+export function pasteReady(paste: string): boolean {
+  return paste.trim() !== "" && !pasteOverLimit(paste);
 }

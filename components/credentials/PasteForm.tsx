@@ -5,11 +5,10 @@ import { useEffect, useState } from "react";
 import { signIn } from "@/lib/credentials/actions";
 import type { SessionView } from "@/lib/credentials/session-view";
 import { DEFAULT_REGION } from "@/lib/regions";
-import { MAX_PASTE_LENGTH } from "@/lib/credentials/paste-limit";
 import { Button } from "@/components/ui/Button";
 import { FailureMessage } from "@/components/ui/FailureMessage";
 import { useServerForm } from "@/components/ui/useServerForm";
-import { CredentialsFields, pasteTooLong } from "./CredentialsFields";
+import { CredentialsFields, pasteReady, pasteTooLong } from "./CredentialsFields";
 
 export function PasteForm({
   onSignedIn,
@@ -62,18 +61,28 @@ export function PasteForm({
       )}
       <form onSubmit={onSubmit} className="mt-4 space-y-4">
         <CredentialsFields paste={paste} onPaste={setPaste} region={region} onRegion={setRegion} autoFocus={autoFocus} />
-        <Button type="submit" busy={pending} disabled={paste.trim() === "" || paste.length > MAX_PASTE_LENGTH}>
+        <Button type="submit" busy={pending} disabled={!pasteReady(paste)}>
           {pending ? t("verifying") : t("submit")}
         </Button>
         {state && !state.ok && <FailureMessage failure={state} autoFocus />}
       </form>
-      <HowToGetCredentials />
-      <p className="mt-4 text-xs text-stone-600">{t("privacy")}</p>
+      <CredentialsHelp />
     </section>
   );
 }
 
-export function HowToGetCredentials() {
+/** Below a credentials form (sign-in, join): how to get a paste, and what Hajime keeps of it. */
+export function CredentialsHelp() {
+  const t = useTranslations("credentials");
+  return (
+    <>
+      <HowToGetCredentials />
+      <p className="mt-4 text-xs text-stone-600">{t("privacy")}</p>
+    </>
+  );
+}
+
+function HowToGetCredentials() {
   const t = useTranslations("credentials");
   return (
     <details className="mt-5 rounded-lg border border-stone-200 bg-stone-50 p-4 text-sm">

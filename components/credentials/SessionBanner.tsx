@@ -6,9 +6,9 @@ import { useTranslations } from "next-intl";
 import { useEffect, useState, useTransition, type Ref } from "react";
 import { changeRegion, signOut } from "@/lib/credentials/actions";
 import type { SessionView } from "@/lib/credentials/session-view";
-import { REGIONS } from "@/lib/regions";
 import { Button } from "@/components/ui/Button";
-import { useRegionLabel } from "./RegionName";
+import { useIdentityLabel } from "./IdentityName";
+import { RegionOptions } from "./RegionName";
 
 /** Who the attendee is, how long their credentials last, the region, and sign-out. */
 export function SessionBanner({
@@ -24,7 +24,6 @@ export function SessionBanner({
   focusRef?: Ref<HTMLElement>;
 }) {
   const t = useTranslations("credentials");
-  const regionLabel = useRegionLabel();
   const [pending, startTransition] = useTransition();
   const [failure, setFailure] = useState<Failure | null>(null);
   const left = useTimeLeft(session.expiresAt);
@@ -34,7 +33,7 @@ export function SessionBanner({
   }, [left, onSignedOut]);
 
   const minutes = Math.max(0, Math.floor(left / 60_000));
-  const kind = t(`kind.${session.identity.kind}`);
+  const identity = useIdentityLabel();
 
   return (
     <section
@@ -48,7 +47,7 @@ export function SessionBanner({
           <div>
             <dt className="text-xs text-emerald-800">{t("who")}</dt>
             <dd className="font-semibold" data-testid="identity">
-              {kind} · {session.identity.name}
+              {identity(session.identity)}
             </dd>
           </div>
           <div>
@@ -90,11 +89,7 @@ export function SessionBanner({
                 }}
                 className="min-h-10 max-w-full rounded-md border border-emerald-700 bg-white px-2 py-1"
               >
-                {REGIONS.map((r) => (
-                  <option key={r} value={r}>
-                    {regionLabel(r)}
-                  </option>
-                ))}
+                <RegionOptions />
               </select>
             </dd>
           </div>

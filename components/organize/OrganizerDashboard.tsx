@@ -272,7 +272,13 @@ function Controls({ room, onRoom }: { room: RoomInfo; onRoom: (room: RoomInfo) =
 function PerAccountLimit({ room, busy, onSave }: { room: RoomInfo; busy: boolean; onSave: (max: number) => void }) {
   const t = useTranslations("organize");
   const [value, setValue] = useState(String(room.maxPerAccount));
-  useEffect(() => setValue(String(room.maxPerAccount)), [room.maxPerAccount]);
+  // A new value from the server (this page's save, another organizer tab) replaces the field's,
+  // adjusted while rendering rather than one render late in an effect.
+  const [shown, setShown] = useState(room.maxPerAccount);
+  if (room.maxPerAccount !== shown) {
+    setShown(room.maxPerAccount);
+    setValue(String(room.maxPerAccount));
+  }
   const save = () => {
     const n = Number(value);
     if (Number.isInteger(n) && n >= 1 && n !== room.maxPerAccount) onSave(n);

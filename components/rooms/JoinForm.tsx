@@ -4,12 +4,12 @@ import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { DEFAULT_REGION } from "@/lib/regions";
 import type { SessionView } from "@/lib/credentials/session-view";
-import { MAX_PASTE_LENGTH } from "@/lib/credentials/paste-limit";
 import { joinRoom } from "@/lib/rooms/actions";
 import { NICKNAME_MAX } from "@/lib/rooms/model";
 import { useRouter } from "@/i18n/navigation";
-import { CredentialsFields, pasteTooLong } from "@/components/credentials/CredentialsFields";
-import { HowToGetCredentials } from "@/components/credentials/PasteForm";
+import { CredentialsFields, pasteReady, pasteTooLong } from "@/components/credentials/CredentialsFields";
+import { useIdentityLabel } from "@/components/credentials/IdentityName";
+import { CredentialsHelp } from "@/components/credentials/PasteForm";
 import { Button } from "@/components/ui/Button";
 import { FailureMessage } from "@/components/ui/FailureMessage";
 import { useServerForm } from "@/components/ui/useServerForm";
@@ -21,7 +21,7 @@ import { FOCUS_AFTER_JOIN } from "@/components/ui/focus";
  */
 export function JoinForm({ code, title, session }: { code: string; title: string; session: SessionView | null }) {
   const t = useTranslations("join");
-  const tc = useTranslations("credentials");
+  const identityLabel = useIdentityLabel();
   const router = useRouter();
   const { state, pending, onSubmit } = useServerForm(joinRoom, pasteTooLong);
   // Controlled, so a refused nickname or paste stays to be edited.
@@ -72,21 +72,20 @@ export function JoinForm({ code, title, session }: { code: string; title: string
           <CredentialsFields paste={paste} onPaste={setPaste} region={region} onRegion={setRegion} />
         ) : (
           <p className="rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-950" data-testid="join-signed-in">
-            {t("signedInAs", { who: `${tc(`kind.${session.identity.kind}`)} · ${session.identity.name}`, account: session.identity.account })}
+            {t("signedInAs", { who: identityLabel(session.identity), account: session.identity.account })}
           </p>
         )}
         <Button
           type="submit"
           busy={pending || state?.ok}
-          disabled={nickname.trim() === "" || (needsPaste && (paste.trim() === "" || paste.length > MAX_PASTE_LENGTH))}
+          disabled={nickname.trim() === "" || (needsPaste && !pasteReady(paste))}
           className="min-h-12 px-6 text-base"
         >
           {pending ? (needsPaste ? t("verifying") : t("joining")) : t("submit")}
         </Button>
         {state && !state.ok && <FailureMessage failure={state} autoFocus />}
       </form>
-      {needsPaste && <HowToGetCredentials />}
-      {needsPaste && <p className="mt-4 text-xs text-stone-600">{tc("privacy")}</p>}
+      {needsPaste && <CredentialsHelp />}
     </section>
   );
 }

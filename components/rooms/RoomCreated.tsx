@@ -13,7 +13,7 @@ export function RoomCreated({ room, title }: { room: CreatedRoom; title: string 
   const organizerUrl = `${room.urls.organize}#key=${room.organizerKey}`;
   // The form that was submitted is gone: focus the news, not the top of the page.
   const heading = useRef<HTMLHeadingElement>(null);
-  useFocusOnMount(heading, true, null);
+  useFocusOnMount(heading);
   return (
     <section aria-labelledby="created-title" className="mt-4 space-y-4" data-testid="room-created">
       <h3 id="created-title" ref={heading} tabIndex={-1} className="text-lg font-bold">

@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+import { numberedMessages } from "@/i18n/numbered";
 
 const SECTIONS = ["trail", "bucket", "guardduty"] as const;
 
@@ -9,11 +10,6 @@ const SECTIONS = ["trail", "bucket", "guardduty"] as const;
  */
 export function ManualTeardown() {
   const t = useTranslations("teardown.manual");
-  const lines = (section: (typeof SECTIONS)[number]) => {
-    const out: string[] = [];
-    while (t.has(`${section}.${out.length + 1}`)) out.push(t(`${section}.${out.length + 1}`));
-    return out;
-  };
   return (
     <details className="rounded-2xl border border-stone-200 bg-white p-4 shadow-sm sm:p-5" data-testid="manual-teardown">
       <summary className="cursor-pointer py-1 font-semibold">{t("summary")}</summary>
@@ -26,7 +22,7 @@ export function ManualTeardown() {
                 {i + 1}. {t(`${section}.title`)}
               </h3>
               <ol className="mt-1 list-decimal space-y-1 pl-5">
-                {lines(section).map((line) => (
+                {numberedMessages(t, section).map((line) => (
                   <li key={line}>{line}</li>
                 ))}
               </ol>

@@ -2,21 +2,20 @@
 
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { reachServer, sessionEndReason, type Failure, type SessionEndReason } from "@/lib/result";
+import { reachServer, type Failure } from "@/lib/result";
 import { finishTeardown, planTeardown, removeTeardownItem } from "@/lib/aws/teardown/actions";
 import type { KeptResource, PlannedRemoval, ResourceRef, TeardownDetail, TeardownPlan } from "@/lib/aws/teardown/types";
 import type { SessionView } from "@/lib/credentials/session-view";
-import type { SignedOutReason } from "@/components/workshop/WorkshopContext";
 import { forgetBucket } from "@/lib/workshop/remembered-bucket";
 import { Link } from "@/i18n/navigation";
 import { PasteForm } from "@/components/credentials/PasteForm";
 import { useRegionLabel } from "@/components/credentials/RegionName";
-import { SessionBanner } from "@/components/credentials/SessionBanner";
-import { SessionLostBar, SessionLostDialog } from "@/components/credentials/SessionLostDialog";
+import { SessionStrip } from "@/components/credentials/SessionStrip";
+import { useSessionState, type SignedOutReason } from "@/components/credentials/useSessionState";
 import { Chip, ResourceName } from "@/components/logging/ResourceBadges";
 import { Button, Spinner } from "@/components/ui/Button";
 import { FailureMessage } from "@/components/ui/FailureMessage";
-import { moveFocusIfLost } from "@/components/ui/focus";
+import { moveFocusIfLost, useFocusAcrossSignIn } from "@/components/ui/focus";
 
 type RowStatus = "waiting" | "removing" | "emptying" | "removed" | "gone" | "restored" | "failed";
 type Row = PlannedRemoval & { status: RowStatus; deleted: number; failure?: Failure; verified?: boolean };
@@ -44,55 +43,26 @@ export function TeardownFlow({
   const t = useTranslations("teardown");
   const tw = useTranslations("workshop");
   const ta = useTranslations("a11y");
-  const [session, setSessionState] = useState(initialSession);
-  const [signedOut, setSignedOut] = useState<SignedOutReason>(initialSignedOut);
-  // Credentials gone mid-way (expiry, server restart): the list stays, a dialog asks for a paste.
-  const [lost, setLost] = useState<SessionEndReason | null>(null);
-  const [dialogClosed, setDialogClosed] = useState(false);
   const [phase, setPhase] = useState<Phase>("loading");
   const [plan, setPlan] = useState<TeardownPlan | null>(null);
   const [rows, setRows] = useState<Row[]>([]);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [finalState, setFinalState] = useState<TeardownDetail | null>(null);
   const [done, setDone] = useState(false);
-  const generation = useRef(0);
-  const banner = useRef<HTMLElement>(null);
   const progress = useRef<HTMLParagraphElement>(null);
   const result = useRef<HTMLDivElement>(null);
-  const hadSession = useRef(Boolean(initialSession));
   const ran = useRef(false);
 
-  const expiresAt = useRef(initialSession?.expiresAt);
-  expiresAt.current = session?.expiresAt;
-
-  const end = useCallback((reason: SessionEndReason) => {
-    generation.current += 1;
-    if (reason === "signed-out") {
-      setSessionState(null);
-      setSignedOut(reason);
-      setLost(null);
-    } else {
-      setLost(reason);
-      setDialogClosed(false);
-    }
-  }, []);
-
-  const endSession = useCallback(
-    (f: Failure) => {
-      const reason = sessionEndReason(f, expiresAt.current);
-      if (!reason) return false;
-      end(reason);
-      return true;
-    },
-    [end],
-  );
-
-  const setSession = useCallback((next: SessionView | null) => {
-    generation.current += 1;
-    setLost(null);
-    setSignedOut(null);
-    setSessionState(next);
-  }, []);
+  // Credentials gone mid-way (expiry, server restart): the list stays, a dialog asks for a paste.
+  const {
+    session,
+    setSession,
+    lost,
+    signedOutReason: signedOut,
+    end,
+    handleFailure: endSession,
+    generation,
+  } = useSessionState(initialSession, initialSignedOut);
 
   const showFailure = useCallback(
     (f: Failure) => {
@@ -144,12 +114,7 @@ export function TeardownFlow({
 
   // Focus follows what replaced the control that had it: the banner after signing in, the
   // paste box after signing out, the progress line once removal starts, the result at the end.
-  useEffect(() => {
-    const had = hadSession.current;
-    hadSession.current = Boolean(session);
-    if (session && !had) moveFocusIfLost(banner.current, null);
-    if (!session && had) moveFocusIfLost(document.getElementById("paste"), null);
-  }, [session]);
+  const banner = useFocusAcrossSignIn(session);
   useEffect(() => {
     if (!ran.current) return;
     if (phase === "running") moveFocusIfLost(progress.current, null);
@@ -200,14 +165,7 @@ export function TeardownFlow({
   const busy = phase === "running" || phase === "verifying";
   return (
     <div className="space-y-5">
-      {lost ? (
-        <>
-          {dialogClosed && <SessionLostBar reason={lost} onReopen={() => setDialogClosed(false)} />}
-          <SessionLostDialog reason={lost} open={!dialogClosed} region={session.region} onSignedIn={setSession} onClose={() => setDialogClosed(true)} />
-        </>
-      ) : (
-        <SessionBanner session={session} onChange={setSession} onSignedOut={end} focusRef={banner} />
-      )}
+      <SessionStrip session={session} lost={lost} onChange={setSession} onSignedOut={end} focusRef={banner} />
 
       {phase === "loading" && (
         <p role="status" className="flex items-center gap-2 rounded-xl bg-white p-4 text-sm shadow-sm" data-testid="teardown-searching">

@@ -35,20 +35,40 @@ export function focusWhenShown(find: () => HTMLElement | null | undefined, start
 /** Set by the join form before the page turns into the checklist: the workshop then focuses its banner. */
 export const FOCUS_AFTER_JOIN = "hajime:focus-after-join";
 
-/** The element that has focus now, to hand to moveFocusIfLost later. */
-export function focusedNow(): Element | null {
-  return typeof document === "undefined" ? null : document.activeElement;
+/**
+ * Focuses `ref` once it is on the page, if focus was lost to the page meanwhile (see
+ * moveFocusIfLost): for news that replaces the control that was used (a form that is gone).
+ * `key` re-runs it for new news in the same element.
+ */
+export function useFocusOnMount(ref: RefObject<HTMLElement | null>, key?: unknown) {
+  useEffect(() => {
+    moveFocusIfLost(ref.current, null);
+  }, [key, ref]);
 }
 
 /**
- * Focuses `ref` once it is on the page, when focus was where `startedFrom` says (see
- * moveFocusIfLost). For results that mount after an action: pass the element focused when
- * the action began. `key` re-runs it for a new result in the same element.
+ * Signing in or out swaps the paste form for the page (or back): keyboard focus follows to
+ * the banner saying who is signed in (the returned ref), or to the paste box, rather than
+ * falling to the page. With `afterJoin`, also to the banner when the join form has just set
+ * FOCUS_AFTER_JOIN (the page was already signed in, so the session did not appear).
  */
-export function useFocusOnMount(ref: RefObject<HTMLElement | null>, enabled: boolean, startedFrom: Element | null, key?: unknown) {
-  const from = useRef(startedFrom);
-  from.current = startedFrom;
+export function useFocusAcrossSignIn(session: unknown, { afterJoin = false } = {}): RefObject<HTMLElement | null> {
+  const banner = useRef<HTMLElement>(null);
+  const hadSession = useRef(Boolean(session));
   useEffect(() => {
-    if (enabled) moveFocusIfLost(ref.current, from.current);
-  }, [enabled, key, ref]);
+    const had = hadSession.current;
+    hadSession.current = Boolean(session);
+    let joined = false;
+    if (afterJoin) {
+      try {
+        joined = sessionStorage.getItem(FOCUS_AFTER_JOIN) !== null;
+        sessionStorage.removeItem(FOCUS_AFTER_JOIN);
+      } catch {
+        // storage unavailable: nothing to follow
+      }
+    }
+    if (session && (!had || joined)) moveFocusIfLost(banner.current, null);
+    if (!session && had) moveFocusIfLost(document.getElementById("paste"), null);
+  }, [session]); // eslint-disable-line react-hooks/exhaustive-deps
+  return banner;
 }

@@ -30,5 +30,5 @@ export function useServerForm<T>(
     });
   };
 
-  return { state, pending, onSubmit, reset: () => setState(null) };
+  return { state, pending, onSubmit };
 }

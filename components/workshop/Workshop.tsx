@@ -1,18 +1,17 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Fragment, useEffect, useRef, useState, type ReactNode } from "react";
+import { Fragment, useEffect, useState, type ReactNode } from "react";
 import type { SessionView } from "@/lib/credentials/session-view";
 import { stepMeta, type StepId } from "@/lib/workshop/catalog";
 import { PasteForm } from "@/components/credentials/PasteForm";
-import { SessionBanner } from "@/components/credentials/SessionBanner";
-import { SessionLostBar, SessionLostDialog } from "@/components/credentials/SessionLostDialog";
+import { SessionStrip } from "@/components/credentials/SessionStrip";
 import { BillableChip, BillingNotice } from "@/components/steps/BillingNotice";
 import { StepCard } from "@/components/steps/StepCard";
 import { STEP_BODIES } from "@/components/steps/bodies";
 import { Button } from "@/components/ui/Button";
 import { FailureMessage } from "@/components/ui/FailureMessage";
-import { FOCUS_AFTER_JOIN, moveFocusIfLost } from "@/components/ui/focus";
+import { useFocusAcrossSignIn } from "@/components/ui/focus";
 import { useProgress } from "./useProgress";
 import { useWorkshop, WorkshopProvider, type SignedOutReason } from "./WorkshopContext";
 
@@ -38,34 +37,13 @@ export function Workshop({ initialSession, initialSignedOut = null, room, steps,
 function WorkshopView() {
   const t = useTranslations("workshop");
   const { session, setSession, lost, signedOutReason, signOutLocally, refreshAll, steps } = useWorkshop();
-  const [dialogClosed, setDialogClosed] = useState(false);
-  const banner = useRef<HTMLElement>(null);
-  const hadSession = useRef(Boolean(session));
-
-  // Signing in or out swaps the form for the checklist (or back): keyboard focus follows to
-  // the banner saying who is signed in, or to the paste box, rather than falling to the page.
-  useEffect(() => {
-    const had = hadSession.current;
-    hadSession.current = Boolean(session);
-    let joined = false;
-    try {
-      joined = sessionStorage.getItem(FOCUS_AFTER_JOIN) !== null;
-      sessionStorage.removeItem(FOCUS_AFTER_JOIN);
-    } catch {
-      // storage unavailable: nothing to follow
-    }
-    if (session && (!had || joined)) moveFocusIfLost(banner.current, null);
-    if (!session && had) moveFocusIfLost(document.getElementById("paste"), null);
-  }, [session]);
+  // Signing in or out swaps the form for the checklist (or back): focus follows.
+  const banner = useFocusAcrossSignIn(session, { afterJoin: true });
 
   useEffect(() => {
     if (session && !lost) void refreshAll();
     // Re-check whenever the attendee signs in or changes region.
   }, [session?.region, session?.expiresAt]); // eslint-disable-line react-hooks/exhaustive-deps
-
-  useEffect(() => {
-    if (lost) setDialogClosed(false);
-  }, [lost]);
 
   if (!session) {
     return (
@@ -81,20 +59,7 @@ function WorkshopView() {
 
   return (
     <div className="space-y-5">
-      {lost ? (
-        <>
-          {dialogClosed && <SessionLostBar reason={lost} onReopen={() => setDialogClosed(false)} />}
-          <SessionLostDialog
-            reason={lost}
-            open={!dialogClosed}
-            region={session.region}
-            onSignedIn={setSession}
-            onClose={() => setDialogClosed(true)}
-          />
-        </>
-      ) : (
-        <SessionBanner session={session} onChange={setSession} onSignedOut={signOutLocally} focusRef={banner} />
-      )}
+      <SessionStrip session={session} lost={lost} onChange={setSession} onSignedOut={signOutLocally} focusRef={banner} />
       <Toolbar />
       <StepList steps={steps} />
     </div>

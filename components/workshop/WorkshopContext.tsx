@@ -1,13 +1,14 @@
 "use client";
 
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
 import { checkAll, checkStep } from "@/lib/aws/actions";
-import { reachServer, sessionEndReason, type Failure, type SessionEndReason } from "@/lib/result";
+import { reachServer, type Failure, type SessionEndReason } from "@/lib/result";
 import type { CheckOutcome } from "@/lib/aws/run";
 import type { SessionView } from "@/lib/credentials/session-view";
 import type { StepId } from "@/lib/workshop/catalog";
+import { useSessionState, type SignedOutReason } from "@/components/credentials/useSessionState";
 
-export type SignedOutReason = SessionEndReason | null;
+export type { SignedOutReason };
 
 /** What the last "check all" found, for its one spoken summary; `n` counts the runs. */
 export type CheckSummary = { n: number; done: number; todo: number; unknown: number };
@@ -62,45 +63,19 @@ export function WorkshopProvider({
   steps: readonly StepId[];
   children: ReactNode;
 }) {
-  const [session, setSessionState] = useState(initialSession);
-  const [lost, setLost] = useState<SessionEndReason | null>(null);
-  const [signedOutReason, setReason] = useState<SignedOutReason>(initialSignedOut);
   const [outcomes, setOutcomes] = useState<Partial<Record<StepId, CheckOutcome>>>({});
   const [checking, setChecking] = useState<ReadonlySet<StepId>>(new Set());
   const [checkFailure, setCheckFailure] = useState<Failure | null>(null);
   const [lastCheck, setLastCheck] = useState<CheckSummary | null>(null);
-  const generation = useRef(0);
-  const expiresAt = useRef(initialSession?.expiresAt);
-  expiresAt.current = session?.expiresAt;
-
-  const signOutLocally = useCallback((reason: SessionEndReason) => {
-    generation.current += 1;
-    setChecking(new Set());
-    if (reason === "signed-out") {
-      // Chosen (here or in another tab): back to the paste form.
-      setSessionState(null);
-      setLost(null);
-      setReason(reason);
-    } else {
-      setLost(reason);
-    }
-  }, []);
-
-  const setSession = useCallback((next: SessionView | null) => {
-    generation.current += 1;
-    setSessionState(next);
-    setLost(null);
-    if (next) setReason(null);
-  }, []);
-
-  const handleFailure = useCallback(
-    (failure: Failure) => {
-      const reason = sessionEndReason(failure, expiresAt.current);
-      if (reason) signOutLocally(reason);
-      return Boolean(reason);
-    },
-    [signOutLocally],
-  );
+  const {
+    session,
+    setSession,
+    lost,
+    signedOutReason,
+    end: signOutLocally,
+    handleFailure,
+    generation,
+  } = useSessionState(initialSession, initialSignedOut, () => setChecking(new Set()));
 
   const applyOutcome = useCallback((o: CheckOutcome) => {
     setOutcomes((prev) => ({ ...prev, [o.id]: o }));

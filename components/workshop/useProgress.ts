@@ -1,9 +1,11 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import type { StepId } from "@/lib/workshop/catalog";
 import { progressCount, type Progress } from "@/lib/workshop/progress";
 import { useWorkshop } from "./WorkshopContext";
+
+const NONE: ReadonlySet<StepId> = new Set();
 
 /**
  * The page's progress count (lib/workshop/progress.ts): steps verified done now, plus those
@@ -13,18 +15,12 @@ import { useWorkshop } from "./WorkshopContext";
 export function useProgress(): Progress {
   const { outcomes, steps, session } = useWorkshop();
   const account = session?.identity.account ?? null;
-  const [seen, setSeen] = useState<{ account: string | null; ids: ReadonlySet<StepId> }>({ account, ids: new Set() });
-  const remembered = seen.account === account ? seen.ids : new Set<StepId>();
-  const doneNow = (id: StepId) => outcomes[id]?.state === "done";
-
-  useEffect(() => {
-    const now = steps.filter((id) => outcomes[id]?.state === "done");
-    setSeen((prev) => {
-      const ids = prev.account === account ? prev.ids : new Set<StepId>();
-      if (prev.account === account && now.every((id) => ids.has(id))) return prev;
-      return { account, ids: new Set([...ids, ...now]) };
-    });
-  }, [outcomes, steps, account]);
-
-  return progressCount(steps, (id) => doneNow(id) || remembered.has(id));
+  const [seen, setSeen] = useState<{ account: string | null; ids: ReadonlySet<StepId> }>({ account, ids: NONE });
+  const remembered = seen.account === account ? seen.ids : NONE;
+  const doneNow = steps.filter((id) => outcomes[id]?.state === "done");
+  // Remembered while rendering, not one render late in an effect; only when something is new.
+  if (seen.account !== account || doneNow.some((id) => !remembered.has(id))) {
+    setSeen({ account, ids: new Set([...remembered, ...doneNow]) });
+  }
+  return progressCount(steps, (id) => doneNow.includes(id) || remembered.has(id));
 }

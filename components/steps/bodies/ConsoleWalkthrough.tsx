@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { numberedMessages } from "@/i18n/numbered";
 
 /**
  * Numbered console instructions for steps only the console (as root) can do: every
@@ -9,14 +10,12 @@ import { useTranslations } from "next-intl";
  */
 export function ConsoleWalkthrough({ stepKey }: { stepKey: string }) {
   const t = useTranslations("steps");
-  let count = 0;
-  while (t.has(`${stepKey}.console.${count + 1}`)) count++;
   return (
     <div className="rounded-xl bg-stone-50 p-4">
       <p className="text-sm font-semibold">{t("consoleHowTo")}</p>
       <ol className="mt-2 list-decimal space-y-1.5 pl-5 text-sm leading-relaxed">
-        {Array.from({ length: count }, (_, i) => (
-          <li key={i}>{t(`${stepKey}.console.${i + 1}`)}</li>
+        {numberedMessages(t, `${stepKey}.console`).map((line, i) => (
+          <li key={i}>{line}</li>
         ))}
       </ol>
       <p className="mt-3 text-xs text-stone-600">{t("consoleThenRecheck")}</p>

@@ -36,7 +36,7 @@ export function MfaSetup({ device, pending, failure, onEnable, onCancel }: Props
   const uri = otpauthUri(device);
   // The start button is gone: focus the setup's title, from where the QR, the key and the
   // two code fields follow in order.
-  useFocusOnMount(title, true, null, device.serialNumber);
+  useFocusOnMount(title, device.serialNumber);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();

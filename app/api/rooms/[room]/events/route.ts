@@ -2,7 +2,7 @@ import { clientKeyFrom } from "@/lib/limits/address";
 import { lookUpRoom } from "@/lib/rooms/lookup";
 import type { AttendeeSnapshot, StreamView } from "@/lib/rooms/model";
 import { currentAttendee, isOrganizer, rooms } from "@/lib/rooms/service";
-import { claimStream } from "@/lib/rooms/stream-caps";
+import { claimStream, type StreamRefusal } from "@/lib/rooms/stream-caps";
 import { eventStream, refusedStream, SSE_HEADERS } from "@/lib/rooms/stream";
 
 export const dynamic = "force-dynamic";
@@ -30,7 +30,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ room
     // Without a seat (removed by the organizer, say) the page still learns that it has none.
     const you = await currentAttendee(code);
     const claim = claimStream({ room: code, clientKey: client, anonymous: !you, organizer: false, attendeeId: you?.attendee.id });
-    if ("reason" in claim) return refusedStream(claim.reason === "server" || claim.reason === "room" ? 503 : 429, claim.retryAfterSeconds, claim.reason);
+    if ("reason" in claim) return refused(claim);
     const snapshot: AttendeeSnapshot = { room, you: you?.attendee ?? null, serverNow: Date.now() };
     return stream(code, "attendee", snapshot, request, claim.release, you?.attendee.id);
   }
@@ -41,7 +41,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ room
   // an anonymous viewer (a venue's attendees share one address).
   const attendee = organizer ? undefined : await currentAttendee(code);
   const claim = claimStream({ room: code, clientKey: client, anonymous: !organizer && !attendee, organizer, attendeeId: attendee?.attendee.id });
-  if ("reason" in claim) return refusedStream(claim.reason === "server" || claim.reason === "room" ? 503 : 429, claim.retryAfterSeconds, claim.reason);
+  if ("reason" in claim) return refused(claim);
   const snapshot = rooms().snapshot(code, { organizer: view === "organizer" });
   if (!snapshot) {
     claim.release();
@@ -59,4 +59,9 @@ function stream(
   attendeeId?: number,
 ) {
   return new Response(eventStream({ code, view, attendeeId, snapshot, signal: request.signal, onClose }), { headers: SSE_HEADERS });
+}
+
+/** A cap said no: 503 when the server or the room is full (nobody's fault), 429 when this client holds too many. */
+function refused(claim: StreamRefusal) {
+  return refusedStream(claim.reason === "server" || claim.reason === "room" ? 503 : 429, claim.retryAfterSeconds, claim.reason);
 }
