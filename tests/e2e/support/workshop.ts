@@ -65,10 +65,10 @@ export async function holdServerActions(page: Page): Promise<{ release: () => Pr
 /**
  * `aws sts get-session-token` credentials without MFA, answered as AWS does by the stricter
  * stand-in: IAM refuses them, so the IAM cards cannot be checked (a failed state to look at).
+ * They belong to a new IAM user `name` of the attendee's account.
  */
-export async function sessionTokenPaste(keys: AttendeeKeys): Promise<string> {
+export async function sessionTokenPaste(keys: AttendeeKeys, name = `cli-${Math.floor(Math.random() * 1e6)}`): Promise<string> {
   const iam = new IAMClient({ region: "us-east-1", endpoint: motoEndpoint(), credentials: keys });
-  const name = `cli-${Math.floor(Math.random() * 1e6)}`;
   await iam.send(new CreateUserCommand({ UserName: name }));
   const key = (await iam.send(new CreateAccessKeyCommand({ UserName: name }))).AccessKey!;
   const sts = new STSClient({
