@@ -22,7 +22,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort, newAttendee, startMoto, type AttendeeKeys } from "../../tests/support/moto";
+import { envPaste, freePort, newAttendee, startMoto, type AttendeeKeys } from "../../tests/support/moto";
 import { startStrictAws } from "../../tests/support/strict-aws/server";
 import { actionIds, AppClient, form, outcome, pool, rss, send } from "../support/app-client";
 
@@ -45,15 +45,6 @@ const forged = () => ({ "X-Forwarded-For": `${randomIp()}, ${randomIp()}`, "X-Fo
 const tally = () => new Map<string, number>();
 const count = (t: Map<string, number>, key: string) => t.set(key, (t.get(key) ?? 0) + 1);
 const show = (t: Map<string, number>) => [...t].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(", ");
-
-function envPaste(k: Pick<AttendeeKeys, "accessKeyId" | "secretAccessKey" | "sessionToken" | "expiration">): string {
-  return [
-    `export AWS_ACCESS_KEY_ID=${k.accessKeyId}`,
-    `export AWS_SECRET_ACCESS_KEY=${k.secretAccessKey}`,
-    `export AWS_SESSION_TOKEN=${k.sessionToken}`,
-    `export AWS_CREDENTIAL_EXPIRATION=${k.expiration.toISOString()}`,
-  ].join("\n");
-}
 
 function stsJson(k: AttendeeKeys): string {
   return JSON.stringify({

@@ -21,7 +21,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { EventSource } from "eventsource";
-import { freePort, newAttendee, startMoto, type AttendeeKeys } from "../../tests/support/moto";
+import { envPaste, freePort, newAttendee, startMoto, type AttendeeKeys } from "../../tests/support/moto";
 import { actionIds, AppClient, form, pool, rss, send } from "../support/app-client";
 
 const root = new URL("../..", import.meta.url).pathname;
@@ -42,15 +42,6 @@ function log(message: string) {
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-function envPaste(k: AttendeeKeys): string {
-  return [
-    `export AWS_ACCESS_KEY_ID=${k.accessKeyId}`,
-    `export AWS_SECRET_ACCESS_KEY=${k.secretAccessKey}`,
-    `export AWS_SESSION_TOKEN=${k.sessionToken}`,
-    `export AWS_CREDENTIAL_EXPIRATION=${k.expiration.toISOString()}`,
-  ].join("\n");
 }
 
 // ——— the run ———

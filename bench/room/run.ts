@@ -33,7 +33,7 @@ import { parseArgs } from "node:util";
 import { serverNodeOptions } from "../../scripts/server-node-options.mjs";
 import { STEP_IDS } from "@/lib/workshop/catalog";
 import { AWS_DEADLINES } from "@/lib/aws/deadlines";
-import { freePort, newAttendee, startMoto, type AttendeeKeys } from "../../tests/support/moto";
+import { envPaste, freePort, newAttendee, startMoto, type AttendeeKeys } from "../../tests/support/moto";
 import { startStrictAws } from "../../tests/support/strict-aws/server";
 import { actionIds, AppClient, form, outcome, pool, rss, send } from "../support/app-client";
 import { startLatencyProxy } from "../support/latency-proxy";
@@ -115,15 +115,6 @@ function machine(): { busy: number; total: number } {
   const idle = v[3] + v[4];
   const total = v.reduce((a, b) => a + b, 0);
   return { busy: total - idle, total };
-}
-
-function envPaste(k: AttendeeKeys): string {
-  return [
-    `export AWS_ACCESS_KEY_ID=${k.accessKeyId}`,
-    `export AWS_SECRET_ACCESS_KEY=${k.secretAccessKey}`,
-    `export AWS_SESSION_TOKEN=${k.sessionToken}`,
-    `export AWS_CREDENTIAL_EXPIRATION=${k.expiration.toISOString()}`,
-  ].join("\n");
 }
 
 /** moto drops a connection now and then under load: try again (setup only). */

@@ -5,7 +5,7 @@ import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import jsQR from "jsqr";
 import { generate } from "otplib";
 import { PNG } from "pngjs";
-import { freshKeys } from "./support/attendee";
+import { envPaste, freshKeys } from "./support/attendee";
 import { containsAny, filesUnder, recordTraffic } from "./support/evidence";
 import { barDone, createRoomInUi } from "./support/rooms";
 
@@ -26,12 +26,7 @@ test("credentials never leave server memory", async ({ browser }) => {
   const canarySecret = `Canary${alnum(34)}`;
   const canaryToken = `CanaryToken${alnum(80)}`;
   const secrets = [canarySecret, canaryToken];
-  const paste = [
-    `export AWS_ACCESS_KEY_ID=${real.accessKeyId}`,
-    `export AWS_SECRET_ACCESS_KEY=${canarySecret}`,
-    `export AWS_SESSION_TOKEN=${canaryToken}`,
-    `export AWS_CREDENTIAL_EXPIRATION=${real.expiration.toISOString()}`,
-  ].join("\n");
+  const paste = envPaste({ ...real, secretAccessKey: canarySecret, sessionToken: canaryToken });
 
   // The organizer makes a room and keeps its organizer page open; a projector shows the board.
   const organizer = await watchedContext(browser, { width: 1280, height: 900 });
