@@ -1,10 +1,10 @@
 import { CreateDetectorCommand, GetDetectorCommand, ListDetectorsCommand } from "@aws-sdk/client-guardduty";
 import { AddUserToGroupCommand, CreateGroupCommand, CreateLoginProfileCommand, CreateUserCommand, IAMClient, ListMFADevicesCommand, CreateVirtualMFADeviceCommand, EnableMFADeviceCommand } from "@aws-sdk/client-iam";
 import { expect, test } from "@playwright/test";
-import { newAttendee, type AttendeeKeys } from "../support/moto";
+import { newAttendee } from "../support/moto";
 import { envPaste, freshKeys, motoEndpoint, signIn } from "./support/attendee";
 import { phoneCodes, readMfaQr, sessionTokenPaste } from "./support/workshop";
-import { sdk } from "./support/aws";
+import { iamFor, sdk } from "./support/aws";
 
 /**
  * Issue 8 in the browser, through the stricter AWS stand-in in front of moto
@@ -13,7 +13,6 @@ import { sdk } from "./support/aws";
  */
 
 const strictAws = () => `http://127.0.0.1:${process.env.E2E_STRICT_AWS_PORT}`;
-const iamFor = (keys: AttendeeKeys) => new IAMClient({ region: "us-east-1", endpoint: motoEndpoint(), credentials: keys });
 
 /** A new group, and taro in it as a console user (a login profile), set up straight on moto. */
 async function consoleUserTaroIn(iam: IAMClient, group: string): Promise<void> {

@@ -2,19 +2,13 @@ import { readFile } from "node:fs/promises";
 import {
   GetGroupCommand,
   GetLoginProfileCommand,
-  IAMClient,
   ListMFADevicesCommand,
   UpdateAccountPasswordPolicyCommand,
 } from "@aws-sdk/client-iam";
 import { expect, test, type Page } from "@playwright/test";
-import type { AttendeeKeys } from "../support/moto";
-import { freshKeys, motoEndpoint, signIn } from "./support/attendee";
+import { freshKeys, signIn } from "./support/attendee";
+import { iamFor } from "./support/aws";
 import { phoneCodes, readMfaQr } from "./support/workshop";
-
-/** The attendee's account seen directly in moto, to confirm what the page says. */
-function iamFor(keys: AttendeeKeys): IAMClient {
-  return new IAMClient({ region: "us-east-1", endpoint: motoEndpoint(), credentials: keys });
-}
 
 async function doSteps3and4(page: Page) {
   const step3 = page.getByTestId("step-password-policy");
