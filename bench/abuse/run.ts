@@ -20,7 +20,7 @@
  */
 import { envPaste, newAttendee, startMoto, type AttendeeKeys } from "../../tests/support/moto";
 import { startStrictAws } from "../../tests/support/strict-aws/server";
-import { actionIds, AppClient, form, outcome, pool, rss, send } from "../support/app-client";
+import { actionIds, AppClient, form, mb, outcome, pool, retry, rss, send } from "../support/app-client";
 import { startBenchServer, requireBuild, type BenchServer } from "../support/server";
 
 const DIST = ".next-test";
@@ -35,7 +35,6 @@ const GENUINE = arg("genuine", 50);
 const ACCOUNTS = arg("accounts", 2_500);
 
 const log = (m: string) => process.stdout.write(`[abuse] ${m}\n`);
-const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 const randomIp = () => `${1 + Math.floor(Math.random() * 222)}.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`;
 const forged = () => ({ "X-Forwarded-For": `${randomIp()}, ${randomIp()}`, "X-Forwarded-Proto": "https" });
 const tally = () => new Map<string, number>();
@@ -47,18 +46,6 @@ function stsJson(k: AttendeeKeys): string {
     Credentials: { AccessKeyId: k.accessKeyId, SecretAccessKey: k.secretAccessKey, SessionToken: k.sessionToken, Expiration: "2099-01-01T00:00:00Z" },
     AssumedRoleUser: { AssumedRoleId: "AROA:bench", Arn: `arn:aws:sts::${k.accountId}:assumed-role/r/bench` },
   });
-}
-
-/** moto itself, not the app, drops a connection now and then under a flood: try again. */
-async function retry<T>(work: () => Promise<T>, tries = 5): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await work();
-    } catch (error) {
-      if (i >= tries) throw error;
-      await new Promise((r) => setTimeout(r, 200 * i));
-    }
-  }
 }
 
 let fakeSerial = 0;

@@ -31,7 +31,7 @@ import { STEP_IDS } from "@/lib/workshop/catalog";
 import { AWS_DEADLINES } from "@/lib/aws/deadlines";
 import { envPaste, newAttendee, startMoto, type AttendeeKeys } from "../../tests/support/moto";
 import { startStrictAws } from "../../tests/support/strict-aws/server";
-import { actionIds, AppClient, form, outcome, pool, rss } from "../support/app-client";
+import { actionIds, AppClient, form, mb, outcome, pool, retry, rss } from "../support/app-client";
 import { requireBuild, startBenchServer, type BenchServer } from "../support/server";
 import { startLatencyProxy } from "../support/latency-proxy";
 
@@ -60,7 +60,6 @@ const HANG_FOR_S = 60;
 const HANG_TAIL_S = 15;
 
 const log = (m: string) => process.stdout.write(`[room] ${m}\n`);
-const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const between = (lo: number, hi: number) => lo + Math.random() * (hi - lo);
 const tally = () => new Map<string, number>();
@@ -111,18 +110,6 @@ function machine(): { busy: number; total: number } {
   const idle = v[3] + v[4];
   const total = v.reduce((a, b) => a + b, 0);
   return { busy: total - idle, total };
-}
-
-/** moto drops a connection now and then under load: try again (setup only). */
-async function retry<T>(work: () => Promise<T>, tries = 5): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await work();
-    } catch (error) {
-      if (i >= tries) throw error;
-      await sleep(200 * i);
-    }
-  }
 }
 
 /** A board: an event stream counting the progress events it receives. */
