@@ -18,15 +18,11 @@
  *
  *   npm run bench:abuse            (needs a test build: HAJIME_DIST_DIR=.next-test npx next build)
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { freePort, newAttendee, startMoto, type AttendeeKeys } from "../../tests/support/moto";
+import { envPaste, newAttendee, startMoto, type AttendeeKeys } from "../../tests/support/moto";
 import { startStrictAws } from "../../tests/support/strict-aws/server";
-import { actionIds, AppClient, form, outcome, pool, rss, send } from "../support/app-client";
+import { actionIds, AppClient, form, mb, outcome, pool, retry, rss, send } from "../support/app-client";
+import { startBenchServer, requireBuild, type BenchServer } from "../support/server";
 
-const root = new URL("../..", import.meta.url).pathname;
 const DIST = ".next-test";
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -39,39 +35,17 @@ const GENUINE = arg("genuine", 50);
 const ACCOUNTS = arg("accounts", 2_500);
 
 const log = (m: string) => process.stdout.write(`[abuse] ${m}\n`);
-const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 const randomIp = () => `${1 + Math.floor(Math.random() * 222)}.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`;
 const forged = () => ({ "X-Forwarded-For": `${randomIp()}, ${randomIp()}`, "X-Forwarded-Proto": "https" });
 const tally = () => new Map<string, number>();
 const count = (t: Map<string, number>, key: string) => t.set(key, (t.get(key) ?? 0) + 1);
 const show = (t: Map<string, number>) => [...t].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(", ");
 
-function envPaste(k: Pick<AttendeeKeys, "accessKeyId" | "secretAccessKey" | "sessionToken" | "expiration">): string {
-  return [
-    `export AWS_ACCESS_KEY_ID=${k.accessKeyId}`,
-    `export AWS_SECRET_ACCESS_KEY=${k.secretAccessKey}`,
-    `export AWS_SESSION_TOKEN=${k.sessionToken}`,
-    `export AWS_CREDENTIAL_EXPIRATION=${k.expiration.toISOString()}`,
-  ].join("\n");
-}
-
 function stsJson(k: AttendeeKeys): string {
   return JSON.stringify({
     Credentials: { AccessKeyId: k.accessKeyId, SecretAccessKey: k.secretAccessKey, SessionToken: k.sessionToken, Expiration: "2099-01-01T00:00:00Z" },
     AssumedRoleUser: { AssumedRoleId: "AROA:bench", Arn: `arn:aws:sts::${k.accountId}:assumed-role/r/bench` },
   });
-}
-
-/** moto itself, not the app, drops a connection now and then under a flood: try again. */
-async function retry<T>(work: () => Promise<T>, tries = 5): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await work();
-    } catch (error) {
-      if (i >= tries) throw error;
-      await new Promise((r) => setTimeout(r, 200 * i));
-    }
-  }
 }
 
 let fakeSerial = 0;
@@ -86,37 +60,16 @@ function fakeKeys() {
 }
 
 async function main() {
-  if (!existsSync(join(root, DIST, "BUILD_ID"))) throw new Error(`no test build: run \`HAJIME_DIST_DIR=${DIST} npx next build\` first`);
+  requireBuild(DIST);
   const moto = await startMoto({ managedPolicies: false });
   // The stricter AWS stand-in: among its rules, keys moto never issued are refused as AWS does.
   const strict = await startStrictAws({ moto: moto.endpoint });
-  const port = await freePort();
-  const artifacts = mkdtempSync(join(tmpdir(), "hajime-bench-abuse-"));
-  const server: ChildProcess = spawn(process.execPath, ["tests/e2e/support/server.mjs"], {
-    cwd: root,
-    env: {
-      ...process.env,
-      E2E_ARTIFACTS: artifacts,
-      PORT: String(port),
-      HAJIME_DIST_DIR: DIST,
-      AWS_ENDPOINT_URL: strict.endpoint,
-    },
-    stdio: "ignore",
-    detached: true,
-  });
-  const base = `http://127.0.0.1:${port}`;
+  let server: BenchServer | undefined;
   const open: { close: () => void }[] = [];
   try {
-    for (let i = 0; ; i++) {
-      try {
-        if ((await send(`${base}/ja`, {})).status === 200) break;
-      } catch {
-        // starting
-      }
-      if (i > 300) throw new Error("server did not start");
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    const serverPid = Number(readFileSync(join(artifacts, "server.pid"), "utf8"));
+    server = await startBenchServer({ name: "abuse", dist: DIST, awsEndpoint: strict.endpoint });
+    const base = server.base;
+    const serverPid = server.pid();
     let peak = 0;
     const sampler = setInterval(() => (peak = Math.max(peak, rss(serverPid))), 100);
     log(`server pid ${serverPid} on ${base}; idle RSS ${mb(rss(serverPid))}`);
@@ -294,8 +247,8 @@ async function main() {
     }
 
     clearInterval(sampler);
-    const pidNow = Number(readFileSync(join(artifacts, "server.pid"), "utf8"));
-    const restarts = (readFileSync(join(artifacts, "server.log"), "utf8").match(/restarting in/g) ?? []).length;
+    const pidNow = server.pid();
+    const restarts = (server.log().match(/restarting in/g) ?? []).length;
     const alive = pidNow === serverPid && restarts === 0 && (await send(`${base}/ja`, {})).status === 200;
     process.stdout.write(`\n${rows.join("\n")}\n\n`);
     process.stdout.write(
@@ -327,14 +280,9 @@ async function main() {
     process.exitCode = met ? 0 : 1;
   } finally {
     for (const s of open) s.close();
-    try {
-      process.kill(-server.pid!, "SIGTERM");
-    } catch {
-      // already gone
-    }
+    await server?.stop();
     await strict.stop();
     await moto.stop();
-    rmSync(artifacts, { recursive: true, force: true });
   }
 }
 

@@ -16,15 +16,11 @@
  * attendees who opened the board on their phone (with their attendee cookie), which is where
  * a crowd of boards comes from at an event (lib/rooms/stream-caps.ts counts them per attendee).
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { EventSource } from "eventsource";
-import { freePort, newAttendee, startMoto, type AttendeeKeys } from "../../tests/support/moto";
-import { actionIds, AppClient, form, pool, rss, send } from "../support/app-client";
+import { envPaste, newAttendee, startMoto, type AttendeeKeys } from "../../tests/support/moto";
+import { actionIds, AppClient, form, pool, rss } from "../support/app-client";
+import { requireBuild, startBenchServer, type BenchServer } from "../support/server";
 
-const root = new URL("../..", import.meta.url).pathname;
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
@@ -44,32 +40,13 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-function envPaste(k: AttendeeKeys): string {
-  return [
-    `export AWS_ACCESS_KEY_ID=${k.accessKeyId}`,
-    `export AWS_SECRET_ACCESS_KEY=${k.secretAccessKey}`,
-    `export AWS_SESSION_TOKEN=${k.sessionToken}`,
-    `export AWS_CREDENTIAL_EXPIRATION=${k.expiration.toISOString()}`,
-  ].join("\n");
-}
-
 // ——— the run ———
 
 async function main() {
-  if (!existsSync(join(root, DIST, "BUILD_ID"))) {
-    throw new Error(`no test build: run \`HAJIME_DIST_DIR=${DIST} npx next build\` first`);
-  }
+  requireBuild(DIST);
   log(`${ATTENDEES} attendees, ${BOARDS} board streams + ${ATTENDEES} attendee streams, progress over ${WINDOW_S} s`);
   const moto = await startMoto({ managedPolicies: false });
-  const port = await freePort();
-  const artifacts = mkdtempSync(join(tmpdir(), "hajime-bench-board-"));
-  const server: ChildProcess = spawn(process.execPath, ["tests/e2e/support/server.mjs"], {
-    cwd: root,
-    env: { ...process.env, E2E_ARTIFACTS: artifacts, PORT: String(port), HAJIME_DIST_DIR: DIST, AWS_ENDPOINT_URL: moto.endpoint },
-    stdio: "ignore",
-    detached: true,
-  });
-  const base = `http://127.0.0.1:${port}`;
+  let server: BenchServer | undefined;
   let peakRss = 0;
   let serverPid = 0;
   const sampler = setInterval(() => serverPid && (peakRss = Math.max(peakRss, rss(serverPid))), 200);
@@ -77,16 +54,9 @@ async function main() {
   const serverRss = () => `${(rss(serverPid) / 2 ** 20).toFixed(0)} MB`;
 
   try {
-    for (let i = 0; ; i++) {
-      try {
-        if ((await send(`${base}/ja`, {})).status === 200) break;
-      } catch {
-        // starting
-      }
-      if (i > 300) throw new Error("server did not start");
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    serverPid = Number(readFileSync(join(artifacts, "server.pid"), "utf8"));
+    server = await startBenchServer({ name: "board", dist: DIST, awsEndpoint: moto.endpoint });
+    const base = server.base;
+    serverPid = server.pid();
     const id = actionIds(DIST);
     const ids = {
       createRoom: id("lib/rooms/actions.ts", "createRoom"),
@@ -185,13 +155,8 @@ async function main() {
   } finally {
     for (const es of streams) es.close();
     clearInterval(sampler);
-    try {
-      process.kill(-server.pid!, "SIGTERM");
-    } catch {
-      // already gone
-    }
+    await server?.stop();
     await moto.stop();
-    rmSync(artifacts, { recursive: true, force: true });
   }
 }
 

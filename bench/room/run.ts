@@ -24,21 +24,17 @@
  *
  * Extra environment is passed to the server (e.g. HAJIME_AWS_MAX_SOCKETS to compare agents).
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { request } from "node:http";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { serverNodeOptions } from "../../scripts/server-node-options.mjs";
 import { STEP_IDS } from "@/lib/workshop/catalog";
 import { AWS_DEADLINES } from "@/lib/aws/deadlines";
-import { freePort, newAttendee, startMoto, type AttendeeKeys } from "../../tests/support/moto";
+import { envPaste, newAttendee, startMoto, type AttendeeKeys } from "../../tests/support/moto";
 import { startStrictAws } from "../../tests/support/strict-aws/server";
-import { actionIds, AppClient, form, outcome, pool, rss, send } from "../support/app-client";
+import { actionIds, AppClient, form, mb, outcome, pool, retry, rss } from "../support/app-client";
+import { requireBuild, startBenchServer, type BenchServer } from "../support/server";
 import { startLatencyProxy } from "../support/latency-proxy";
 
-const root = new URL("../..", import.meta.url).pathname;
 const { values } = parseArgs({
   options: {
     attendees: { type: "string", default: "100" },
@@ -64,7 +60,6 @@ const HANG_FOR_S = 60;
 const HANG_TAIL_S = 15;
 
 const log = (m: string) => process.stdout.write(`[room] ${m}\n`);
-const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const between = (lo: number, hi: number) => lo + Math.random() * (hi - lo);
 const tally = () => new Map<string, number>();
@@ -117,27 +112,6 @@ function machine(): { busy: number; total: number } {
   return { busy: total - idle, total };
 }
 
-function envPaste(k: AttendeeKeys): string {
-  return [
-    `export AWS_ACCESS_KEY_ID=${k.accessKeyId}`,
-    `export AWS_SECRET_ACCESS_KEY=${k.secretAccessKey}`,
-    `export AWS_SESSION_TOKEN=${k.sessionToken}`,
-    `export AWS_CREDENTIAL_EXPIRATION=${k.expiration.toISOString()}`,
-  ].join("\n");
-}
-
-/** moto drops a connection now and then under load: try again (setup only). */
-async function retry<T>(work: () => Promise<T>, tries = 5): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await work();
-    } catch (error) {
-      if (i >= tries) throw error;
-      await sleep(200 * i);
-    }
-  }
-}
-
 /** A board: an event stream counting the progress events it receives. */
 function openBoard(base: string, code: string): Promise<{ progress: Set<string>; dropped: () => boolean; close: () => void }> {
   return new Promise((resolve, reject) => {
@@ -183,46 +157,19 @@ type Attendee = { client: AppClient; keys: AttendeeKeys; nickname: string };
 type CheckResult = { ms: number; ok: boolean; code: string; stepFailures: string[]; awsRequests: number };
 
 async function main() {
-  if (!existsSync(join(root, DIST, "BUILD_ID"))) throw new Error(`no build in ${DIST}: run \`HAJIME_DIST_DIR=${DIST} npx next build\` first`);
+  requireBuild(DIST);
   const moto = await startMoto({ managedPolicies: false });
   const strict = await startStrictAws({ moto: moto.endpoint });
   const proxy = await startLatencyProxy(strict.endpoint, DELAY);
-  const port = await freePort();
-  const artifacts = mkdtempSync(join(tmpdir(), "hajime-bench-room-"));
-  const env = { ...process.env, E2E_ARTIFACTS: artifacts, PORT: String(port), HAJIME_DIST_DIR: DIST, AWS_ENDPOINT_URL: proxy.endpoint };
-  // As `npm start` runs it; with --profile, server/main.mjs alone (no supervisor) under --cpu-prof,
-  // which NODE_OPTIONS may not carry.
-  const server: ChildProcess = values.profile
-    ? spawn(process.execPath, [`--cpu-prof`, `--cpu-prof-dir=${values.profile}`, "server/main.mjs"], {
-        cwd: root,
-        env: {
-          ...env,
-          NODE_ENV: "production",
-          HOST: "127.0.0.1",
-          NODE_OPTIONS: serverNodeOptions(process.env.NODE_OPTIONS),
-          DATA_DIR: mkdtempSync(join(artifacts, "data-")),
-          NEXT_TELEMETRY_DISABLED: "1",
-        },
-        stdio: "ignore",
-        detached: true,
-      })
-    : spawn(process.execPath, ["tests/e2e/support/server.mjs"], { cwd: root, env, stdio: "ignore", detached: true });
-  if (values.profile) writeFileSync(join(artifacts, "server.pid"), String(server.pid));
-  const base = `http://127.0.0.1:${port}`;
+  let server: BenchServer | undefined;
   const boards: Awaited<ReturnType<typeof openBoard>>[] = [];
   const everyone: Attendee[] = [];
   let sampler: NodeJS.Timeout | undefined;
   try {
-    for (let i = 0; ; i++) {
-      try {
-        if ((await send(`${base}/ja`, {})).status === 200) break;
-      } catch {
-        // starting
-      }
-      if (i > 300) throw new Error("server did not start");
-      await sleep(200);
-    }
-    const serverPid = Number(readFileSync(join(artifacts, "server.pid"), "utf8"));
+    // As `npm start` runs it; with --profile, server/main.mjs alone (no supervisor) under --cpu-prof.
+    server = await startBenchServer({ name: "room", dist: DIST, awsEndpoint: proxy.endpoint, profile: values.profile });
+    const base = server.base;
+    const serverPid = server.pid();
     const motoProcess = motoPid(moto.port);
     const motoCpu = () => (motoProcess ? cpuMs(motoProcess) : NaN);
     let peak = 0;
@@ -409,8 +356,8 @@ async function main() {
     log(`room: server CPU ${(cpu / 1000).toFixed(1)} s, per call (check all or fix) ${cpuPer.toFixed(1)} ms; moto ${(motoSpent / 1000).toFixed(1)} s; this process (clients, stand-in, proxy) ${(selfSpent / 1000).toFixed(1)} s`);
     log(`failures: ${show(failures)}; step failures inside "check all": ${show(stepFailures)}`);
     log(`progress events: ${union.size} new, on ${boards.length} boards; lost ${lost}; board streams dropped ${dropped}`);
-    const serverLog = existsSync(join(artifacts, "server.log")) ? readFileSync(join(artifacts, "server.log"), "utf8") : "";
-    const pidNow = Number(readFileSync(join(artifacts, "server.pid"), "utf8"));
+    const serverLog = server.log();
+    const pidNow = server.pid();
     const restarted = pidNow !== serverPid || /restarting in/.test(serverLog);
     if (restarted) log(`the server died during the run and was restarted (pid ${serverPid} → ${pidNow}): every session it held was lost`);
     const warnings = (serverLog.match(/socket usage at capacity|requestTimeout/g) ?? []).length;
@@ -440,18 +387,11 @@ async function main() {
     if (sampler) clearInterval(sampler);
     for (const b of boards) b.close();
     for (const a of everyone) a.client.close();
-    const exited = new Promise((resolve) => (server.exitCode !== null ? resolve(null) : server.once("exit", resolve)));
-    try {
-      process.kill(-server.pid!, "SIGTERM");
-    } catch {
-      // already gone
-    }
-    // The profile is written as the server exits.
-    if (values.profile) await Promise.race([exited, sleep(15_000)]);
+    // With --profile, waits for the profile to be written.
+    await server?.stop();
     await proxy.close();
     await strict.stop();
     await moto.stop();
-    rmSync(artifacts, { recursive: true, force: true });
   }
 }
 

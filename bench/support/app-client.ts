@@ -158,6 +158,21 @@ export async function pool<T>(items: readonly T[], size: number, work: (item: T,
   );
 }
 
+/** moto itself, not the app, drops a connection now and then under load: try again (setup only). */
+export async function retry<T>(work: () => Promise<T>, tries = 5): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (i >= tries) throw error;
+      await new Promise((r) => setTimeout(r, 200 * i));
+    }
+  }
+}
+
+/** Bytes as whole MB ("123 MB"). */
+export const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+
 /** Resident memory of one process, in bytes (0 once it is gone). */
 export function rss(pid: number): number {
   try {

@@ -1,8 +1,5 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { CreateDetectorCommand } from "@aws-sdk/client-guardduty";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createAws } from "@/lib/aws/clients";
 import { ledgerForAccount } from "@/lib/aws/ledger-store";
 import { REGISTRY } from "@/lib/aws/registry";
@@ -13,7 +10,8 @@ import { discover } from "@/lib/aws/teardown/discover";
 import type { TeardownDetail } from "@/lib/aws/teardown/types";
 import { HAJIME_TAG_KEY, HAJIME_TAG_VALUE } from "@/lib/workshop/catalog";
 import { newAttendee } from "../support/moto";
-import { startStallingProxy, type Seen, type StallingProxy } from "../support/stalling-proxy";
+import type { Seen } from "../support/stalling-proxy";
+import { behindStallingProxy } from "./behind-proxy";
 import { uniqueBucket } from "./logging-support";
 
 /**
@@ -23,32 +21,19 @@ import { uniqueBucket } from "./logging-support";
  * stricter stand-in.
  */
 
-let proxy: StallingProxy;
-let strictEndpoint: string;
-
-beforeAll(async () => {
-  process.env.DATA_DIR = mkdtempSync(join(tmpdir(), "hajime-check-all-"));
-  strictEndpoint = process.env.AWS_ENDPOINT_URL!;
-  proxy = await startStallingProxy(strictEndpoint);
-  process.env.AWS_ENDPOINT_URL = proxy.endpoint;
-});
-
-afterAll(async () => {
-  process.env.AWS_ENDPOINT_URL = strictEndpoint;
-  await proxy.close();
-});
+const behind = behindStallingProxy("hajime-check-all-");
 
 async function counted<T>(work: () => Promise<T>): Promise<{ value: T; seen: Seen[] }> {
-  const before = proxy.seen().length;
+  const before = behind.proxy.seen().length;
   const value = await work();
-  return { value, seen: proxy.seen().slice(before) };
+  return { value, seen: behind.proxy.seen().slice(before) };
 }
 
 const key = (s: Seen) => `${s.service} ${s.region} ${s.operation}`;
 
 describe("\"check all\" reads only what can have changed (issue 12)", () => {
   it("a fresh account: each read made once, at most 10 requests, GuardDuty and CloudTrail asked in the attendee's Region only", async () => {
-    const keys = await newAttendee(strictEndpoint);
+    const keys = await newAttendee(behind.strictEndpoint);
     const aws = createAws({ keys, region: "ap-northeast-1", accountId: keys.accountId });
     const { value: outcomes, seen } = await counted(() => runChecks(REGISTRY, aws));
     expect(outcomes.filter((o) => o.failure)).toEqual([]);
@@ -60,7 +45,7 @@ describe("\"check all\" reads only what can have changed (issue 12)", () => {
   });
 
   it("after steps 7 and 8 and a switch of Region, step 10 still names what Hajime made in the first one, reading it there only", async () => {
-    const keys = await newAttendee(strictEndpoint);
+    const keys = await newAttendee(behind.strictEndpoint);
     const tokyo = createAws({ keys, region: "ap-northeast-1", accountId: keys.accountId });
     const ledger = ledgerForAccount(keys.accountId);
     const bucket = uniqueBucket();
@@ -80,7 +65,7 @@ describe("\"check all\" reads only what can have changed (issue 12)", () => {
   });
 
   it("a Hajime detector the ledger does not know, in another Region, is found by the teardown page; \"check all\" knows it from then on", async () => {
-    const keys = await newAttendee(strictEndpoint);
+    const keys = await newAttendee(behind.strictEndpoint);
     const aws = createAws({ keys, region: "ap-northeast-1", accountId: keys.accountId });
     const oregon = createAws({ keys, region: "us-west-2", accountId: keys.accountId });
     // Made by a Hajime server that has since lost its database: tagged, not in this ledger.

@@ -1,8 +1,5 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { GetAccountSummaryCommand } from "@aws-sdk/client-iam";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { createAws } from "@/lib/aws/clients";
 import { AWS_DEADLINES } from "@/lib/aws/deadlines";
 import { toFailure } from "@/lib/aws/errors";
@@ -14,7 +11,7 @@ import { passwordPolicy } from "@/lib/aws/steps/password-policy";
 import { rootAccessKeys } from "@/lib/aws/steps/root-access-keys";
 import { discover } from "@/lib/aws/teardown/discover";
 import { newAttendee } from "../support/moto";
-import { startStallingProxy, type StallingProxy } from "../support/stalling-proxy";
+import { behindStallingProxy } from "./behind-proxy";
 import { uniqueBucket } from "./logging-support";
 
 /**
@@ -28,32 +25,18 @@ import { uniqueBucket } from "./logging-support";
  * time limits on the tests only turn a hang into a failure, nothing is timed.
  */
 
-let proxy: StallingProxy;
-let strictEndpoint: string;
+const behind = behindStallingProxy("hajime-deadlines-");
 const saved = { ...AWS_DEADLINES };
 const HANG_GUARD_MS = 20_000;
-
-beforeAll(async () => {
-  process.env.DATA_DIR = mkdtempSync(join(tmpdir(), "hajime-deadlines-"));
-  strictEndpoint = process.env.AWS_ENDPOINT_URL!;
-  proxy = await startStallingProxy(strictEndpoint);
-  // The SDK reads the endpoint from the environment, as in production.
-  process.env.AWS_ENDPOINT_URL = proxy.endpoint;
-});
-
-afterAll(async () => {
-  process.env.AWS_ENDPOINT_URL = strictEndpoint;
-  await proxy.close();
-});
 
 /**
  * An attendee reaching AWS through the proxy, whose account has answered once already (a new
  * moto account's first IAM call loads the managed policies: slow, and not what is tested).
  */
 async function attendeeBehindProxy(budgetMs?: () => number) {
-  const keys = await newAttendee(strictEndpoint);
+  const keys = await newAttendee(behind.strictEndpoint);
   const target = { keys, region: "ap-northeast-1", accountId: keys.accountId };
-  proxy.mode("pass");
+  behind.proxy.mode("pass");
   // A first call opens a connection and leaves it open for the next (keep-alive).
   await createAws(target).iam.send(new GetAccountSummaryCommand({}));
   return { fresh: () => createAws(target, { budgetMs: budgetMs?.() }) };
@@ -66,7 +49,7 @@ function shortDeadlines() {
 
 afterEach(() => {
   Object.assign(AWS_DEADLINES, saved);
-  proxy.mode("pass");
+  behind.proxy.mode("pass");
 });
 
 async function until(condition: () => boolean, ms = 10_000) {
@@ -84,16 +67,16 @@ describe("every AWS call has a deadline (issue 12)", () => {
       const attendee = await attendeeBehindProxy();
       const aws = attendee.fresh();
       expect((await runCheck(rootAccessKeys, aws)).state).toBe("done");
-      const reusedBefore = proxy.onReusedConnections();
+      const reusedBefore = behind.proxy.onReusedConnections();
 
       shortDeadlines();
-      proxy.mode("stall");
+      behind.proxy.mode("stall");
       const outcome = await runCheck(passwordPolicy, aws);
       expect(outcome).toMatchObject({ state: "unknown", failure: { ok: false, code: "aws-timeout" } });
       // The stalled request went out on the connection kept alive from the first call.
-      expect(proxy.onReusedConnections()).toBeGreaterThan(reusedBefore);
+      expect(behind.proxy.onReusedConnections()).toBeGreaterThan(reusedBefore);
       // Nothing is left waiting on AWS: the connection of every stalled attempt is closed.
-      expect(await until(() => proxy.stalledOpen() === 0)).toBe(true);
+      expect(await until(() => behind.proxy.stalledOpen() === 0)).toBe(true);
     },
     HANG_GUARD_MS,
   );
@@ -103,10 +86,10 @@ describe("every AWS call has a deadline (issue 12)", () => {
     async () => {
       const attendee = await attendeeBehindProxy(() => AWS_DEADLINES.checkMs);
       shortDeadlines();
-      proxy.mode("stall");
+      behind.proxy.mode("stall");
       const outcomes = await runChecks(REGISTRY, attendee.fresh());
       expect(outcomes.map((o) => [o.id, o.state, o.failure?.code])).toEqual(REGISTRY.map((s) => [s.id, "unknown", "aws-timeout"]));
-      expect(await until(() => proxy.stalledOpen() === 0)).toBe(true);
+      expect(await until(() => behind.proxy.stalledOpen() === 0)).toBe(true);
     },
     HANG_GUARD_MS,
   );
@@ -115,16 +98,16 @@ describe("every AWS call has a deadline (issue 12)", () => {
     "a call's deadline includes its retries: an endpoint answering 503 slowly ends in aws-timeout before the SDK's five attempts",
     async () => {
       const aws = (await attendeeBehindProxy()).fresh();
-      const before = proxy.requests();
+      const before = behind.proxy.requests();
       // Five attempts take at least 5 × 500 ms, longer than the call's 1.5 s.
       shortDeadlines();
-      proxy.mode("failing", 500);
+      behind.proxy.mode("failing", 500);
       const failure = await aws.iam.send(new GetAccountSummaryCommand({})).then(
         () => undefined,
         (error: unknown) => toFailure(error),
       );
       expect(failure).toEqual({ ok: false, code: "aws-timeout" });
-      const attempts = proxy.requests() - before;
+      const attempts = behind.proxy.requests() - before;
       expect(attempts).toBeGreaterThanOrEqual(1);
       expect(attempts).toBeLessThan(5);
     },
@@ -139,7 +122,7 @@ describe("every AWS call has a deadline (issue 12)", () => {
       const bucket = uniqueBucket();
       expect((await createBucket(aws, bucket, aws.region)).kind).toBe("created");
       shortDeadlines();
-      proxy.mode("stall", 0, (r) => r.service === "s3" && r.operation.endsWith("?tagging"));
+      behind.proxy.mode("stall", 0, (r) => r.service === "s3" && r.operation.endsWith("?tagging"));
       const failure = await discover(aws, new MemoryLedger(), { scope: "full" }).then(
         (plan) => plan.keep,
         (error: unknown) => toFailure(error),
@@ -155,7 +138,7 @@ describe("every AWS call has a deadline (issue 12)", () => {
       const aws = (await attendeeBehindProxy(() => 1_000)).fresh();
       // Each call takes 400 ms, well within the 1.5 s a call may take; four take 1.6 s.
       shortDeadlines();
-      proxy.mode("slow", 400);
+      behind.proxy.mode("slow", 400);
       const fourInARow = async () => {
         for (let i = 0; i < 4; i++) await aws.iam.send(new GetAccountSummaryCommand({}));
       };

@@ -2,12 +2,10 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import jsQR from "jsqr";
-import { generate } from "otplib";
-import { PNG } from "pngjs";
-import { freshKeys } from "./support/attendee";
+import { envPaste, freshKeys } from "./support/attendee";
 import { containsAny, filesUnder, recordTraffic } from "./support/evidence";
 import { barDone, createRoomInUi } from "./support/rooms";
+import { phoneCodes, readMfaQr } from "./support/workshop";
 
 /**
  * The canary run: credentials holding a unique secret key and session token go through
@@ -26,12 +24,7 @@ test("credentials never leave server memory", async ({ browser }) => {
   const canarySecret = `Canary${alnum(34)}`;
   const canaryToken = `CanaryToken${alnum(80)}`;
   const secrets = [canarySecret, canaryToken];
-  const paste = [
-    `export AWS_ACCESS_KEY_ID=${real.accessKeyId}`,
-    `export AWS_SECRET_ACCESS_KEY=${canarySecret}`,
-    `export AWS_SESSION_TOKEN=${canaryToken}`,
-    `export AWS_CREDENTIAL_EXPIRATION=${real.expiration.toISOString()}`,
-  ].join("\n");
+  const paste = envPaste({ ...real, secretAccessKey: canarySecret, sessionToken: canaryToken });
 
   // The organizer makes a room and keeps its organizer page open; a projector shows the board.
   const organizer = await watchedContext(browser, { width: 1280, height: 900 });
@@ -179,12 +172,10 @@ async function walkTheWorkshop(page: Page) {
   await mfa.getByRole("button", { name: "canary-user の MFA 設定を始める" }).click();
   const qr = mfa.getByTestId("mfa-qr");
   await expect(qr).toHaveAttribute("data-drawn", "true");
-  const png = PNG.sync.read(await qr.screenshot());
-  const uri = new URL(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)!.data);
-  const secret = uri.searchParams.get("secret")!;
-  const now = Math.floor(Date.now() / 1000);
-  await mfa.getByLabel("MFA コード 1").fill(await generate({ secret, epoch: now }));
-  await mfa.getByLabel("MFA コード 2").fill(await generate({ secret, epoch: now + 30 }));
+  const secret = new URL(await readMfaQr(qr)).searchParams.get("secret")!;
+  const [code1, code2] = await phoneCodes(secret);
+  await mfa.getByLabel("MFA コード 1").fill(code1);
+  await mfa.getByLabel("MFA コード 2").fill(code2);
   await mfa.getByRole("button", { name: "MFA を追加する" }).click();
   await expect(mfa).toHaveAttribute("data-state", "done");
 

@@ -1,11 +1,10 @@
 import { CreateDetectorCommand, GetDetectorCommand, ListDetectorsCommand } from "@aws-sdk/client-guardduty";
-import { AddUserToGroupCommand, CreateAccessKeyCommand, CreateGroupCommand, CreateLoginProfileCommand, CreateUserCommand, IAMClient, ListMFADevicesCommand, CreateVirtualMFADeviceCommand, EnableMFADeviceCommand } from "@aws-sdk/client-iam";
-import { GetSessionTokenCommand, STSClient } from "@aws-sdk/client-sts";
+import { AddUserToGroupCommand, CreateGroupCommand, CreateLoginProfileCommand, CreateUserCommand, IAMClient, ListMFADevicesCommand, CreateVirtualMFADeviceCommand, EnableMFADeviceCommand } from "@aws-sdk/client-iam";
 import { expect, test } from "@playwright/test";
-import { newAttendee, type AttendeeKeys } from "../support/moto";
+import { newAttendee } from "../support/moto";
 import { envPaste, freshKeys, motoEndpoint, signIn } from "./support/attendee";
-import { phoneCodes, readMfaQr } from "./support/workshop";
-import { sdk } from "./support/aws";
+import { phoneCodes, readMfaQr, sessionTokenPaste } from "./support/workshop";
+import { iamFor, sdk } from "./support/aws";
 
 /**
  * Issue 8 in the browser, through the stricter AWS stand-in in front of moto
@@ -14,17 +13,19 @@ import { sdk } from "./support/aws";
  */
 
 const strictAws = () => `http://127.0.0.1:${process.env.E2E_STRICT_AWS_PORT}`;
-const iamFor = (keys: AttendeeKeys) => new IAMClient({ region: "us-east-1", endpoint: motoEndpoint(), credentials: keys });
+
+/** A new group, and taro in it as a console user (a login profile), set up straight on moto. */
+async function consoleUserTaroIn(iam: IAMClient, group: string): Promise<void> {
+  await iam.send(new CreateGroupCommand({ GroupName: group }));
+  await iam.send(new CreateUserCommand({ UserName: "taro" }));
+  await iam.send(new CreateLoginProfileCommand({ UserName: "taro", Password: "Kd7#mPq2xW!vT9" }));
+  await iam.send(new AddUserToGroupCommand({ UserName: "taro", GroupName: group }));
+}
 
 test("get-session-token without MFA: warned at sign-in, IAM cards explain, the session stays and steps 7–10 work (ja)", async ({ page }) => {
   const keys = await freshKeys();
-  const iam = iamFor(keys);
-  await iam.send(new CreateUserCommand({ UserName: "cli-user" }));
-  const key = (await iam.send(new CreateAccessKeyCommand({ UserName: "cli-user" }))).AccessKey!;
-  // `aws sts get-session-token`, answered as AWS does by the stand-in.
-  const sts = new STSClient({ region: "us-east-1", endpoint: strictAws(), credentials: { accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! } });
-  const out = await sts.send(new GetSessionTokenCommand({ DurationSeconds: 3600 }));
-  const json = JSON.stringify({ Credentials: { ...out.Credentials, Expiration: out.Credentials!.Expiration!.toISOString() } }, null, 4);
+  // `aws sts get-session-token` for a new user cli-user, answered as AWS does by the stand-in.
+  const json = await sessionTokenPaste(keys, "cli-user");
 
   await page.goto("/ja/solo");
   await page.locator("#paste").fill(json);
@@ -49,10 +50,7 @@ test("get-session-token without MFA: warned at sign-in, IAM cards explain, the s
 test("credentials about to expire: warned at sign-in, and step 6 does not start with under 5 minutes left (en)", async ({ page }) => {
   const keys = await freshKeys();
   const iam = iamFor(keys);
-  await iam.send(new CreateGroupCommand({ GroupName: "admin" }));
-  await iam.send(new CreateUserCommand({ UserName: "taro" }));
-  await iam.send(new CreateLoginProfileCommand({ UserName: "taro", Password: "Kd7#mPq2xW!vT9" }));
-  await iam.send(new AddUserToGroupCommand({ UserName: "taro", GroupName: "admin" }));
+  await consoleUserTaroIn(iam, "admin");
 
   await page.goto("/en/solo");
   await page.locator("#paste").fill(envPaste({ ...keys, expiration: new Date(Date.now() + 4.5 * 60_000) }));
@@ -69,10 +67,7 @@ test("credentials about to expire: warned at sign-in, and step 6 does not start 
 test("credentials expire in the middle of step 6: new ones pasted over the page, the same QR and typed code stay, MFA is added (ja)", async ({ page }) => {
   const keys = await freshKeys();
   const iam = iamFor(keys);
-  await iam.send(new CreateGroupCommand({ GroupName: "admin" }));
-  await iam.send(new CreateUserCommand({ UserName: "taro" }));
-  await iam.send(new CreateLoginProfileCommand({ UserName: "taro", Password: "Kd7#mPq2xW!vT9" }));
-  await iam.send(new AddUserToGroupCommand({ UserName: "taro", GroupName: "admin" }));
+  await consoleUserTaroIn(iam, "admin");
 
   await page.goto("/ja/solo");
   await signIn(page, keys);
@@ -114,10 +109,7 @@ test("credentials expire in the middle of step 6: new ones pasted over the page,
 test("step 6's one rule on the card: the only console user is outside admin and has MFA, so the step is done and says so (en)", async ({ page }) => {
   const keys = await freshKeys();
   const iam = iamFor(keys);
-  await iam.send(new CreateGroupCommand({ GroupName: "developers" }));
-  await iam.send(new CreateUserCommand({ UserName: "taro" }));
-  await iam.send(new CreateLoginProfileCommand({ UserName: "taro", Password: "Kd7#mPq2xW!vT9" }));
-  await iam.send(new AddUserToGroupCommand({ UserName: "taro", GroupName: "developers" }));
+  await consoleUserTaroIn(iam, "developers");
   const device = await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: "taro" }));
   // Set up straight on moto (what the attendee did before): moto takes any two codes.
   await iam.send(new EnableMFADeviceCommand({ UserName: "taro", SerialNumber: device.VirtualMFADevice!.SerialNumber!, AuthenticationCode1: "123456", AuthenticationCode2: "654321" }));

@@ -2,43 +2,13 @@ import { readFile } from "node:fs/promises";
 import {
   GetGroupCommand,
   GetLoginProfileCommand,
-  IAMClient,
   ListMFADevicesCommand,
   UpdateAccountPasswordPolicyCommand,
 } from "@aws-sdk/client-iam";
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import jsQR from "jsqr";
-import { generate } from "otplib";
-import { PNG } from "pngjs";
-import type { AttendeeKeys } from "../support/moto";
-import { freshKeys, motoEndpoint, signIn } from "./support/attendee";
-
-/** The attendee's account seen directly in moto, to confirm what the page says. */
-function iamFor(keys: AttendeeKeys): IAMClient {
-  return new IAMClient({ region: "us-east-1", endpoint: motoEndpoint(), credentials: keys });
-}
-
-/** Reads the QR code off the page as a phone camera would: from pixels, polling until drawn. */
-async function readQr(canvas: Locator): Promise<string> {
-  let text: string | undefined;
-  await expect
-    .poll(
-      async () => {
-        const png = PNG.sync.read(await canvas.screenshot());
-        text = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
-        return text ?? "";
-      },
-      { timeout: 15_000 },
-    )
-    .toMatch(/^otpauth:\/\//);
-  return text!;
-}
-
-/** Two consecutive codes, as the authenticator app shows them 30 seconds apart. */
-async function phoneCodes(secret: string): Promise<[string, string]> {
-  const now = Math.floor(Date.now() / 1000);
-  return [await generate({ secret, epoch: now }), await generate({ secret, epoch: now + 30 })];
-}
+import { expect, test, type Page } from "@playwright/test";
+import { freshKeys, signIn } from "./support/attendee";
+import { iamFor } from "./support/aws";
+import { phoneCodes, readMfaQr } from "./support/workshop";
 
 async function doSteps3and4(page: Page) {
   const step3 = page.getByTestId("step-password-policy");
@@ -133,7 +103,7 @@ test("steps 3–6 in Japanese: weak passwords refused, sign-in details, MFA from
   const step6 = page.getByTestId("step-user-mfa");
   await expect(step6.locator("tr[data-user=taro]")).toHaveAttribute("data-mfa", "false");
   await step6.getByRole("button", { name: "taro の MFA 設定を始める" }).click();
-  const uri = new URL(await readQr(step6.getByTestId("mfa-qr")));
+  const uri = new URL(await readMfaQr(step6.getByTestId("mfa-qr")));
   expect(uri.protocol).toBe("otpauth:");
   expect(uri.host).toBe("totp");
   expect(decodeURIComponent(uri.pathname.slice(1))).toBe(`Amazon Web Services:taro@${keys.accountId}`);
@@ -178,7 +148,7 @@ test("on a phone (390×844): the IAM cards fit the screen and the QR is whole", 
   expect(box.x).toBeGreaterThanOrEqual(0);
   expect(box.x + box.width).toBeLessThanOrEqual(390);
   expect(box.width).toBeGreaterThanOrEqual(200);
-  expect(await readQr(qr)).toContain("hanako");
+  expect(await readMfaQr(qr)).toContain("hanako");
 
   // Typing the same code twice is caught here, before AWS.
   const code1 = step6.getByLabel("MFA コード 1");
@@ -199,7 +169,7 @@ test("on a phone (390×844): the IAM cards fit the screen and the QR is whole", 
   await expect(qr).toBeVisible();
 
   // The right codes, read from the same QR, then work.
-  const secret = new URL(await readQr(qr)).searchParams.get("secret")!;
+  const secret = new URL(await readMfaQr(qr)).searchParams.get("secret")!;
   const [right1, right2] = await phoneCodes(secret);
   await code1.fill(right1);
   await code2.fill(right2);

@@ -77,6 +77,16 @@ export type AttendeeKeys = {
   accountId: string;
 };
 
+/** What CloudShell's `aws configure export-credentials --format env` prints. */
+export function envPaste(keys: Omit<AttendeeKeys, "accountId">): string {
+  return [
+    `export AWS_ACCESS_KEY_ID=${keys.accessKeyId}`,
+    `export AWS_SECRET_ACCESS_KEY=${keys.secretAccessKey}`,
+    `export AWS_SESSION_TOKEN=${keys.sessionToken}`,
+    `export AWS_CREDENTIAL_EXPIRATION=${keys.expiration.toISOString()}`,
+  ].join("\n");
+}
+
 let counter = 0;
 
 /** A fresh 12-digit account id, unique within this process run. */

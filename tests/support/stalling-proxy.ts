@@ -16,9 +16,9 @@ export type Seen = { service: string; region: string; operation: string };
 
 export type StallingProxy = {
   endpoint: string;
-  /** With `only`, requests it does not match go through as in "pass". */
   /** Every request so far. */
   seen(): Seen[];
+  /** With `only`, requests it does not match go through as in "pass". */
   mode(next: Mode, delayMs?: number, only?: (request: Seen) => boolean): void;
   /** Requests received so far. */
   requests(): number;

@@ -27,6 +27,7 @@ const { fail, ok } = await import("@/lib/result");
 const { SESSION_COOKIE } = await import("@/lib/credentials/cookie");
 const { endReason, forgetSession, getSession, newSessionId, putSession } = await import("@/lib/credentials/vault");
 type Session = import("@/lib/credentials/vault").Session;
+const { testSession } = await import("../support/session");
 type CheckOutcome = import("@/lib/aws/run").CheckOutcome;
 
 let accounts = 300000000000;
@@ -34,16 +35,7 @@ let accounts = 300000000000;
 /** A live session in the vault, its id in the request's cookie. */
 function signedIn(): Session {
   const account = String(++accounts);
-  const session: Session = {
-    id: newSessionId(),
-    keys: { accessKeyId: `ASIA${account}`, secretAccessKey: "s".repeat(40), sessionToken: "t".repeat(100) },
-    region: "ap-northeast-1",
-    identity: { kind: "role", accountId: account, arn: `arn:aws:sts::${account}:assumed-role/r/s`, name: "r/s", partition: "aws" },
-    expiresAt: Date.now() + 3_600_000,
-    expiryKnown: true,
-    fromGetSessionToken: false,
-    createdAt: Date.now(),
-  };
+  const session = testSession(account);
   expect(putSession(session, { total: 1000, perAccount: 10 })).toBeUndefined();
   jar.set(SESSION_COOKIE, session.id);
   return session;

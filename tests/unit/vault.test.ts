@@ -1,18 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { endReason, forgetSession, getSession, newSessionId, putSession, sessionsWithAccessKey, type Session } from "@/lib/credentials/vault";
+import { endReason, forgetSession, getSession, newSessionId, putSession, sessionsWithAccessKey } from "@/lib/credentials/vault";
+import { testSession as session } from "../support/session";
 
-function session(account: string, accessKeyId = `ASIA${account}`): Session {
-  return {
-    id: newSessionId(),
-    keys: { accessKeyId, secretAccessKey: "s".repeat(40), sessionToken: "t".repeat(100) },
-    region: "ap-northeast-1",
-    identity: { kind: "role", accountId: account, arn: `arn:aws:sts::${account}:assumed-role/r/s`, name: "r/s", partition: "aws" },
-    expiresAt: Date.now() + 3_600_000,
-    expiryKnown: true,
-    fromGetSessionToken: false,
-    createdAt: Date.now(),
-  };
-}
 
 describe("credential vault", () => {
   it("refuses sessions beyond the total cap and the per-account cap", () => {

@@ -1,21 +1,13 @@
 import { expect, type Page } from "@playwright/test";
-import { newAttendee, type AttendeeKeys } from "../../support/moto";
+import { envPaste, newAttendee, type AttendeeKeys } from "../../support/moto";
+
+export { envPaste };
 
 export const motoEndpoint = () => `http://127.0.0.1:${process.env.E2E_MOTO_PORT}`;
 
 /** Short-lived credentials in a moto account of their own. */
 export function freshKeys(): Promise<AttendeeKeys> {
   return newAttendee(motoEndpoint());
-}
-
-/** What CloudShell's `aws configure export-credentials --format env` prints. */
-export function envPaste(keys: AttendeeKeys): string {
-  return [
-    `export AWS_ACCESS_KEY_ID=${keys.accessKeyId}`,
-    `export AWS_SECRET_ACCESS_KEY=${keys.secretAccessKey}`,
-    `export AWS_SESSION_TOKEN=${keys.sessionToken}`,
-    `export AWS_CREDENTIAL_EXPIRATION=${keys.expiration.toISOString()}`,
-  ].join("\n");
 }
 
 /** Pastes credentials into the form on the current page and waits for the banner. */

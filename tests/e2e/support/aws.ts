@@ -1,8 +1,14 @@
 import { CloudTrailClient, CreateTrailCommand, DescribeTrailsCommand, GetTrailStatusCommand, StartLoggingCommand } from "@aws-sdk/client-cloudtrail";
 import { CreateDetectorCommand, GetDetectorCommand, GuardDutyClient, ListDetectorsCommand } from "@aws-sdk/client-guardduty";
+import { IAMClient } from "@aws-sdk/client-iam";
 import { CreateBucketCommand, GetBucketTaggingCommand, ListBucketsCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import type { AttendeeKeys } from "../../support/moto";
 import { motoEndpoint } from "./attendee";
+
+/** IAM on moto for the attendee's account, to set it up or confirm what the page says. */
+export function iamFor(keys: AttendeeKeys): IAMClient {
+  return new IAMClient({ region: "us-east-1", endpoint: motoEndpoint(), credentials: keys });
+}
 
 /** Plain SDK clients on moto, for setting up and inspecting an attendee's account from a test. */
 export function sdk(keys: AttendeeKeys, region = "ap-northeast-1") {

@@ -1,4 +1,4 @@
-import { CreateAccessKeyCommand, CreateUserCommand, IAMClient } from "@aws-sdk/client-iam";
+import { CreateAccessKeyCommand, CreateUserCommand } from "@aws-sdk/client-iam";
 import { GetSessionTokenCommand, STSClient } from "@aws-sdk/client-sts";
 import { expect, type Locator, type Page } from "@playwright/test";
 import jsQR from "jsqr";
@@ -6,7 +6,7 @@ import { generate } from "otplib";
 import { PNG } from "pngjs";
 import { messages } from "@/messages";
 import type { AttendeeKeys } from "../../support/moto";
-import { motoEndpoint } from "./attendee";
+import { iamFor } from "./aws";
 
 export type Locale = "ja" | "en";
 
@@ -65,10 +65,10 @@ export async function holdServerActions(page: Page): Promise<{ release: () => Pr
 /**
  * `aws sts get-session-token` credentials without MFA, answered as AWS does by the stricter
  * stand-in: IAM refuses them, so the IAM cards cannot be checked (a failed state to look at).
+ * They belong to a new IAM user `name` of the attendee's account.
  */
-export async function sessionTokenPaste(keys: AttendeeKeys): Promise<string> {
-  const iam = new IAMClient({ region: "us-east-1", endpoint: motoEndpoint(), credentials: keys });
-  const name = `cli-${Math.floor(Math.random() * 1e6)}`;
+export async function sessionTokenPaste(keys: AttendeeKeys, name = `cli-${Math.floor(Math.random() * 1e6)}`): Promise<string> {
+  const iam = iamFor(keys);
   await iam.send(new CreateUserCommand({ UserName: name }));
   const key = (await iam.send(new CreateAccessKeyCommand({ UserName: name }))).AccessKey!;
   const sts = new STSClient({
