@@ -27,7 +27,7 @@ import {
   TITLE_MAX,
   type RoomInfo,
 } from "./model";
-import { looksLikeSecret } from "./secrets";
+import { hashSecret, looksLikeSecret } from "./secrets";
 import type { JoinFailure } from "./store";
 import { currentAttendee, isOrganizer, rooms } from "./service";
 import { publicOrigin, roomUrls, type RoomUrls } from "./urls";
@@ -119,9 +119,12 @@ export async function joinRoom(_prev: JoinState, form: FormData): Promise<JoinSt
   }
   if (already) return ok({ nickname: already.attendee.nickname, session: sessionView(session) });
 
-  const account = accountKey(session.identity.accountId);
-  const limited = await take("join", account);
+  // Per credential session (nickname retries), not per account: a workshop where everyone
+  // shares one AWS account must not be throttled at the account's 21st join in a minute.
+  // Sessions per account are capped at sign-in (lib/credentials/admission.ts).
+  const limited = await take("join", `session:${hashSecret(session.id)}`);
   if (limited) return limited;
+  const account = accountKey(session.identity.accountId);
   const res = rooms().join(code, nickname.nickname, account);
   if (!res.ok) return fail(JOIN_FAILURE[res.reason], { max: room.maxPerAccount });
   await writeAttendeeCookie(code, res.token);
