@@ -49,6 +49,10 @@ export const caps = {
   /** Streams per attendee (tabs and devices) and per room's organizers. */
   streamsPerAttendee: 4,
   organizerStreamsPerRoom: 20,
+  /** Rooms created per client address per 10 minutes. */
+  get roomsCreatedPerAddress() {
+    return envInt("HAJIME_ROOMS_CREATED_PER_ADDRESS", 10);
+  },
   /** Rooms open at once (closed rooms keep only counts). */
   get openRooms() {
     return envInt("HAJIME_MAX_OPEN_ROOMS", 200);

@@ -27,7 +27,7 @@ const KEY = Symbol.for("hajime.limits");
 const g = globalThis as unknown as Record<symbol, Limits | undefined>;
 const limits: Limits = (g[KEY] ??= {
   badCode: new RateLimiterMemory({ points: 120, duration: 60 }),
-  create: new RateLimiterMemory({ points: 10, duration: 600 }),
+  create: new RateLimiterMemory({ points: caps.roomsCreatedPerAddress, duration: 600 }),
   organizerKey: new RateLimiterMemory({ points: 10, duration: 60 }),
   checks: new RateLimiterMemory({ points: 30, duration: 60 }),
   signInFailure: new RateLimiterMemory({ points: caps.signInFailuresPerAddress, duration: 600 }),

@@ -17,6 +17,19 @@ type ScanOptions = {
 
 /** Scans the page as it is now and fails with a readable list of what axe found. */
 export async function expectAccessible(page: Page, state: string, opts: ScanOptions = {}): Promise<void> {
+  // A button whose colours are still fading (150 ms, a check that just ended) would be
+  // measured half-way: scan with motion reduced (app/globals.css makes transitions instant),
+  // then give the page back its own setting.
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  try {
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await scan(page, state, opts);
+  } finally {
+    await page.emulateMedia({ reducedMotion: null });
+  }
+}
+
+async function scan(page: Page, state: string, opts: ScanOptions): Promise<void> {
   let builder = new AxeBuilder({ page }).withTags(WCAG_TAGS);
   if (opts.include) builder = builder.include(opts.include);
   const results = await builder.analyze();
