@@ -320,6 +320,8 @@ function RemoveRow({ row: r, showStatus }: { row: Row; showStatus: boolean }) {
 
 function KeepSection({ keep, unchecked }: { keep: KeptResource[]; unchecked: string[] }) {
   const t = useTranslations("teardown");
+  // A kind kept on purpose names its reason by a full message key (its workshop's text).
+  const tAll = useTranslations();
   const tr = useTranslations("resources");
   const regionLabel = useRegionLabel();
   const buckets = keep.filter((k) => k.kind === "bucket");
@@ -347,6 +349,8 @@ function KeepSection({ keep, unchecked }: { keep: KeptResource[]; unchecked: str
               <span className="text-stone-600">{regionLabel(k.region)}</span>{" "}
               {k.reason === "not-hajime" ? (
                 <Chip>{t("reason.not-hajime")}</Chip>
+              ) : k.reason === "on-purpose" ? (
+                <Chip tone="emerald">{k.note ? tAll(k.note) : t("reason.on-purpose")}</Chip>
               ) : (
                 <span className="mt-1 block rounded-lg border border-amber-300 bg-amber-50 px-2 py-1 text-xs text-amber-900">
                   {t(`reason.${k.reason}`)}

@@ -6,7 +6,12 @@
  * made has been cleaned up" can be told apart from "Hajime never made anything".
  */
 
-export type CreatedKind = "trail" | "bucket" | "detector";
+/**
+ * The kind's name: a teardown kind that records ledger entries (lib/aws/teardown/kind.ts,
+ * `ledger`). The ledger stores any; each workshop's kinds say which are theirs and validate
+ * entries (ledgerEntrySchema in lib/aws/teardown/schemas.ts).
+ */
+export type CreatedKind = string;
 
 /**
  * "created": Hajime made it, teardown deletes it. "re-enabled": it existed before (a

@@ -10,7 +10,7 @@ import { rootAccessKeys } from "./steps/root-access-keys";
 import { rootMfa } from "./steps/root-mfa";
 import { sampleFindings } from "./steps/sample-findings";
 import { userMfa } from "./steps/user-mfa";
-import { teardown } from "./teardown/step";
+import { teardown } from "./teardown/first-workshop";
 
 /** The workshop definition: every step with a server side, in the hands-on's order. */
 const STEPS: Partial<Record<StepId, AnyStep>> = {

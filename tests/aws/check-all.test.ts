@@ -7,6 +7,7 @@ import { runChecks, runFix } from "@/lib/aws/run";
 import { cloudtrail } from "@/lib/aws/steps/cloudtrail";
 import { guardduty } from "@/lib/aws/steps/guardduty";
 import { discover } from "@/lib/aws/teardown/discover";
+import { FIRST_WORKSHOP_KINDS } from "@/lib/aws/teardown/first-workshop";
 import type { TeardownDetail } from "@/lib/aws/teardown/types";
 import { HAJIME_TAG_KEY, HAJIME_TAG_VALUE } from "@/lib/workshop/catalog";
 import { newAttendee } from "../support/moto";
@@ -74,7 +75,7 @@ describe("\"check all\" reads only what can have changed (issue 12)", () => {
     const step10 = async () => (await runChecks(REGISTRY, aws)).find((o) => o.id === "teardown")!;
 
     expect(await step10()).toMatchObject({ state: "todo", detail: { remaining: [] } });
-    const plan = await discover(aws, ledger, { scope: "full" });
+    const plan = await discover(aws, ledger, FIRST_WORKSHOP_KINDS, { scope: "full" });
     expect(plan.remove).toContainEqual({ kind: "detector", name: DetectorId, region: "us-west-2", enabled: true });
     expect(await step10()).toMatchObject({ state: "todo", detail: { remaining: [{ kind: "detector", name: DetectorId, region: "us-west-2" }] } });
   });

@@ -10,6 +10,7 @@ import { runCheck, runChecks } from "@/lib/aws/run";
 import { passwordPolicy } from "@/lib/aws/steps/password-policy";
 import { rootAccessKeys } from "@/lib/aws/steps/root-access-keys";
 import { discover } from "@/lib/aws/teardown/discover";
+import { FIRST_WORKSHOP_KINDS } from "@/lib/aws/teardown/first-workshop";
 import { newAttendee } from "../support/moto";
 import { behindStallingProxy } from "./behind-proxy";
 import { uniqueBucket } from "./logging-support";
@@ -123,7 +124,7 @@ describe("every AWS call has a deadline (issue 12)", () => {
       expect((await createBucket(aws, bucket, aws.region)).kind).toBe("created");
       shortDeadlines();
       behind.proxy.mode("stall", 0, (r) => r.service === "s3" && r.operation.endsWith("?tagging"));
-      const failure = await discover(aws, new MemoryLedger(), { scope: "full" }).then(
+      const failure = await discover(aws, new MemoryLedger(), FIRST_WORKSHOP_KINDS, { scope: "full" }).then(
         (plan) => plan.keep,
         (error: unknown) => toFailure(error),
       );

@@ -5,6 +5,7 @@ import { GetDetectorCommand, ListDetectorsCommand } from "@aws-sdk/client-guardd
 import type { Aws } from "@/lib/aws/clients";
 import type { CreatedLedger } from "@/lib/aws/ledger";
 import { discover } from "@/lib/aws/teardown/discover";
+import { FIRST_WORKSHOP_KINDS } from "@/lib/aws/teardown/first-workshop";
 import { removeResource } from "@/lib/aws/teardown/remove";
 import type { RemovalProgress, ResourceRef } from "@/lib/aws/teardown/types";
 
@@ -61,14 +62,14 @@ export async function bucketTagSet(aws: Aws, bucket: string, region = aws.region
  * plan's order (trails, buckets, detectors), calling again while a bucket is being emptied.
  */
 export async function runTeardown(aws: Aws, ledger: CreatedLedger) {
-  const plan = await discover(aws, ledger, { countObjects: true, trailStatus: true });
+  const plan = await discover(aws, ledger, FIRST_WORKSHOP_KINDS, { facts: true });
   const results: { ref: ResourceRef; result: RemovalProgress["status"] | string; calls: number }[] = [];
   for (const item of plan.remove) {
     const ref = { kind: item.kind, name: item.name, region: item.region };
     let calls = 0;
     for (;;) {
       calls += 1;
-      const res = await removeResource(aws, ledger, ref);
+      const res = await removeResource(aws, ledger, FIRST_WORKSHOP_KINDS, ref);
       if (!res.ok) {
         results.push({ ref, result: res.code, calls });
         break;

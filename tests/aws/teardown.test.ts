@@ -24,7 +24,8 @@ import { iamUser } from "@/lib/aws/steps/iam-user";
 import { startVirtualMfa, userMfa } from "@/lib/aws/steps/user-mfa";
 import { discover } from "@/lib/aws/teardown/discover";
 import { removeResource } from "@/lib/aws/teardown/remove";
-import { checkTeardown, teardown } from "@/lib/aws/teardown/step";
+import { FIRST_WORKSHOP_KINDS, teardown } from "@/lib/aws/teardown/first-workshop";
+import { checkTeardown } from "@/lib/aws/teardown/step";
 import { createBucket } from "@/lib/aws/logging/buckets";
 import { mapLimit } from "@/lib/aws/map-limit";
 import { attendee } from "./attendee";
@@ -82,7 +83,7 @@ describe("step 10: teardown (moto)", () => {
     expect(await detectorStatus(aws, theirDetector!, "us-west-2")).toBe("ENABLED");
 
     expect(ledger.list()).toEqual([]);
-    expect(await checkTeardown(aws, ledger)).toMatchObject({ state: "done", detail: { remaining: [], cleaned: 3 } });
+    expect(await checkTeardown(aws, ledger, FIRST_WORKSHOP_KINDS)).toMatchObject({ state: "done", detail: { remaining: [], cleaned: 3 } });
   });
 
   it("empties a versioned bucket of 1,500 objects and delete markers, paging past 1,000, and removes it", async () => {
@@ -114,13 +115,13 @@ describe("step 10: teardown (moto)", () => {
 
     const again = await steps7and8(aws, ledger, uniqueBucket());
     await mapLimit(keys, 16, (Key) => aws.s3.send(new PutObjectCommand({ Bucket: again, Key, Body: "x" })));
-    const trail = (await discover(aws, ledger)).remove.find((r) => r.kind === "trail")!;
-    expect((await removeResource(aws, ledger, trail)).ok).toBe(true);
-    const first = await removeResource(aws, ledger, { kind: "bucket", name: again, region: aws.region }, 0);
+    const trail = (await discover(aws, ledger, FIRST_WORKSHOP_KINDS)).remove.find((r) => r.kind === "trail")!;
+    expect((await removeResource(aws, ledger, FIRST_WORKSHOP_KINDS, trail)).ok).toBe(true);
+    const first = await removeResource(aws, ledger, FIRST_WORKSHOP_KINDS, { kind: "bucket", name: again, region: aws.region }, 0);
     expect(first).toEqual({ ok: true, data: { status: "emptying", deleted: 1000 } });
-    const second = await removeResource(aws, ledger, { kind: "bucket", name: again, region: aws.region }, 0);
+    const second = await removeResource(aws, ledger, FIRST_WORKSHOP_KINDS, { kind: "bucket", name: again, region: aws.region }, 0);
     expect(second).toEqual({ ok: true, data: { status: "emptying", deleted: 200 } });
-    const third = await removeResource(aws, ledger, { kind: "bucket", name: again, region: aws.region }, 0);
+    const third = await removeResource(aws, ledger, FIRST_WORKSHOP_KINDS, { kind: "bucket", name: again, region: aws.region }, 0);
     expect(third).toEqual({ ok: true, data: { status: "removed" } });
   });
 
@@ -132,7 +133,7 @@ describe("step 10: teardown (moto)", () => {
     const second = await runTeardown(aws, ledger);
     expect(second.plan.remove).toEqual([]);
     expect(second.results).toEqual([]);
-    expect((await checkTeardown(aws, ledger)).state).toBe("done");
+    expect((await checkTeardown(aws, ledger, FIRST_WORKSHOP_KINDS)).state).toBe("done");
   });
 
   it("a removal asked for twice (two tabs) is 'gone' the second time", async () => {
@@ -145,21 +146,21 @@ describe("step 10: teardown (moto)", () => {
       { kind: "bucket" as const, name: bucket, region: aws.region },
       { kind: "detector" as const, name: id, region: aws.region },
     ];
-    for (const ref of refs) expect(await removeResource(aws, ledger, ref)).toEqual({ ok: true, data: { status: "removed" } });
-    for (const ref of refs) expect(await removeResource(aws, ledger, ref)).toEqual({ ok: true, data: { status: "gone" } });
+    for (const ref of refs) expect(await removeResource(aws, ledger, FIRST_WORKSHOP_KINDS, ref)).toEqual({ ok: true, data: { status: "removed" } });
+    for (const ref of refs) expect(await removeResource(aws, ledger, FIRST_WORKSHOP_KINDS, ref)).toEqual({ ok: true, data: { status: "gone" } });
   });
 
   it("finishes after a half-done teardown (trail removed, bucket and detector left)", async () => {
     const { aws } = await attendee();
     const ledger = new MemoryLedger();
     const bucket = await steps7and8(aws, ledger);
-    expect(await removeResource(aws, ledger, { kind: "trail", name: "hajime-trail", region: aws.region })).toMatchObject({ ok: true });
-    expect(await checkTeardown(aws, ledger)).toMatchObject({ state: "todo", detail: { cleaned: 1 } });
+    expect(await removeResource(aws, ledger, FIRST_WORKSHOP_KINDS, { kind: "trail", name: "hajime-trail", region: aws.region })).toMatchObject({ ok: true });
+    expect(await checkTeardown(aws, ledger, FIRST_WORKSHOP_KINDS)).toMatchObject({ state: "todo", detail: { cleaned: 1 } });
     const { plan, results } = await runTeardown(aws, ledger);
     expect(plan.remove.map((r) => r.kind)).toEqual(["bucket", "detector"]);
     expect(results.map((r) => r.result)).toEqual(["removed", "removed"]);
     expect(await bucketExists(aws, bucket)).toBe(false);
-    expect((await checkTeardown(aws, ledger)).state).toBe("done");
+    expect((await checkTeardown(aws, ledger, FIRST_WORKSHOP_KINDS)).state).toBe("done");
   });
 
   it("after a half-done step 7 (bucket made, no trail) removes the bucket", async () => {
@@ -228,7 +229,7 @@ describe("step 10: teardown (moto)", () => {
     const ledger = new MemoryLedger();
     await steps7and8(aws, ledger);
     expect(await detectorStatus(aws, DetectorId!)).toBe("ENABLED");
-    expect((await checkTeardown(aws, ledger)).detail).toMatchObject({
+    expect((await checkTeardown(aws, ledger, FIRST_WORKSHOP_KINDS)).detail).toMatchObject({
       remaining: expect.arrayContaining([{ kind: "detector", name: DetectorId, region: aws.region, action: "disable" }]),
     });
 
@@ -238,10 +239,10 @@ describe("step 10: teardown (moto)", () => {
     expect(results.map((r) => r.result)).toEqual(["removed", "removed", "restored"]);
     expect(await detectorIds(aws)).toEqual([DetectorId]);
     expect(await detectorStatus(aws, DetectorId!)).toBe("DISABLED");
-    expect(await checkTeardown(aws, ledger)).toMatchObject({ state: "done", detail: { remaining: [], cleaned: 3 } });
+    expect(await checkTeardown(aws, ledger, FIRST_WORKSHOP_KINDS)).toMatchObject({ state: "done", detail: { remaining: [], cleaned: 3 } });
     // Asked again, it is the attendee's as it was: nothing to do, and never deleted.
     expect((await runTeardown(aws, ledger)).plan.remove).toEqual([]);
-    expect(await removeResource(aws, ledger, { kind: "detector", name: DetectorId!, region: aws.region })).toEqual({ ok: false, code: "not-hajime" });
+    expect(await removeResource(aws, ledger, FIRST_WORKSHOP_KINDS, { kind: "detector", name: DetectorId!, region: aws.region })).toEqual({ ok: false, code: "not-hajime" });
     expect(await detectorIds(aws)).toEqual([DetectorId]);
   });
 
@@ -255,7 +256,7 @@ describe("step 10: teardown (moto)", () => {
       { kind: "bucket" as const, name: theirs, region: aws.region },
       { kind: "detector" as const, name: DetectorId!, region: aws.region },
     ]) {
-      expect(await removeResource(aws, ledger, ref)).toEqual({ ok: false, code: "not-hajime" });
+      expect(await removeResource(aws, ledger, FIRST_WORKSHOP_KINDS, ref)).toEqual({ ok: false, code: "not-hajime" });
     }
     expect(await bucketExists(aws, theirs)).toBe(true);
     expect(await trailNames(aws)).toEqual(["their-trail"]);
@@ -265,7 +266,7 @@ describe("step 10: teardown (moto)", () => {
     const { aws } = await attendee();
     const ledger = new MemoryLedger();
     const bucket = await steps7and8(aws, ledger);
-    expect(await removeResource(aws, ledger, { kind: "bucket", name: bucket, region: aws.region })).toEqual({
+    expect(await removeResource(aws, ledger, FIRST_WORKSHOP_KINDS, { kind: "bucket", name: bucket, region: aws.region })).toEqual({
       ok: false,
       code: "bucket-in-use",
       params: { trail: "hajime-trail" },
@@ -350,7 +351,7 @@ describe("step 10 against AWS's rules (stricter stand-in)", () => {
       { step: "initialize", name: "refuseListTagsBatches" },
     );
     try {
-      const found = await discover(aws, new MemoryLedger());
+      const found = await discover(aws, new MemoryLedger(), FIRST_WORKSHOP_KINDS);
       expect(found.remove.map((r) => `${r.kind}:${r.name}`)).toContain("trail:hajime-trail");
       expect(found.keep).toContainEqual({ kind: "trail", name: "their-trail", region: "ap-northeast-1", reason: "not-hajime" });
       expect(asked).toEqual([2, 1, 1]);
@@ -380,6 +381,6 @@ describe("step 10 against AWS's rules (stricter stand-in)", () => {
     expect(results).toEqual([{ ref: { kind: "mfa-device", name: "taro", region: "global" }, result: "removed", calls: 1 }]);
     const left = ((await aws.iam.send(new ListVirtualMFADevicesCommand({ AssignmentStatus: "Any" }))).VirtualMFADevices ?? []).map((d) => d.SerialNumber!.split("mfa/")[1]);
     expect(left.sort()).toEqual(["hanako", "my-spare"]);
-    expect(await removeResource(aws, ledger, { kind: "mfa-device", name: "taro", region: "global" })).toEqual({ ok: true, data: { status: "gone" } });
+    expect(await removeResource(aws, ledger, FIRST_WORKSHOP_KINDS, { kind: "mfa-device", name: "taro", region: "global" })).toEqual({ ok: true, data: { status: "gone" } });
   });
 });

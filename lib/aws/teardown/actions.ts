@@ -5,19 +5,22 @@ import { deadFailure, sessionAction } from "@/lib/actions/session-action";
 import { accountKey } from "@/lib/db/account-key";
 import { fail, ok } from "@/lib/result";
 import { ledgerFor } from "../ledger-store";
-import { isRegion } from "@/lib/regions";
 import { runCheck } from "../run";
-import { discover } from "./discover";
+import { teardownPlan } from "./discover";
+import { FIRST_WORKSHOP_KINDS, teardownEverywhere } from "./first-workshop";
 import { oneAtATime, settled } from "./in-progress";
 import { removeResource } from "./remove";
-import { teardownEverywhere } from "./step";
+import { refSchema } from "./schemas";
 
 /**
  * The teardown page's doors to lib/aws: plan, remove one resource, check at the end. Each
  * goes through sessionAction (lib/actions/session-action.ts). None takes a point from the
  * check limit: teardown is how an attendee stops paying for what the hands-on made, and a
  * refusal in the middle of it would leave billable resources behind (reasons per action).
+ * The kinds are the first workshop's until rooms carry a workshop (issue 9).
  */
+
+const KINDS = FIRST_WORKSHOP_KINDS;
 
 export const planTeardown = sessionAction({
   args: z.tuple([]),
@@ -30,22 +33,11 @@ export const planTeardown = sessionAction({
     // A removal still running from before a reload would make the counts stale: wait for it.
     await settled(accountKey(session.identity.accountId));
     // The plan's budget starts now, after that wait.
-    const found = await discover(aws(), ledgerFor(session), { scope: "full", countObjects: true, trailStatus: true });
-    const { missing: _, known: __, ...plan } = found;
-    return ok(plan);
+    return ok(await teardownPlan(aws(), ledgerFor(session), KINDS));
   },
 });
 
-const resourceRef = z.union([
-  z.object({
-    kind: z.enum(["trail", "bucket", "detector"]),
-    name: z.string().min(1).max(255).regex(/^[A-Za-z0-9._-]+$/),
-    // Hajime only ever makes things in the regions an attendee can choose.
-    region: z.string().refine(isRegion),
-  }),
-  // A virtual MFA device: IAM names (letters, digits, +=,.@_-), IAM is global.
-  z.object({ kind: z.literal("mfa-device"), name: z.string().min(1).max(128).regex(/^[\w+=,.@-]+$/), region: z.literal("global") }),
-]);
+const resourceRef = refSchema(KINDS);
 
 export const removeTeardownItem = sessionAction({
   // The page passes its row's reference; from the browser it is only `unknown` until parsed.
@@ -59,7 +51,7 @@ export const removeTeardownItem = sessionAction({
   run: ({ args: [ref], session, aws }) =>
     oneAtATime(accountKey(session.identity.accountId), `${ref.kind}/${ref.region}/${ref.name}`, () =>
       // The removal's budget starts when its turn comes, not while it waits for the one ahead.
-      removeResource(aws(), ledgerFor(session), ref),
+      removeResource(aws(), ledgerFor(session), KINDS, ref),
     ),
 });
 

@@ -4,10 +4,11 @@ import type { CreatedLedger } from "../ledger";
 import { ledgerForAccount } from "../ledger-store";
 import type { Check, Step } from "../step";
 import { discover, type DiscoverOptions } from "./discover";
+import type { ResourceKindModule } from "./kind";
 import type { TeardownDetail } from "./types";
 
 /**
- * Step 10's check: done once something Hajime made has been removed and nothing of
+ * The teardown step's check: done once something Hajime made has been removed and nothing of
  * Hajime's remains. An attendee who never made anything is not "done": there was nothing
  * to clean up, and the board should not say they cleaned up.
  *
@@ -18,30 +19,24 @@ import type { TeardownDetail } from "./types";
 export async function checkTeardown(
   aws: Aws,
   ledger: CreatedLedger,
+  kinds: readonly ResourceKindModule[],
   options: Pick<DiscoverOptions, "scope"> = {},
 ): Promise<Check<TeardownDetail>> {
-  const found = await discover(aws, ledger, { scope: options.scope ?? "full" });
-  const ledgerRegions = new Set(found.known.filter((r) => r.kind === "detector").map((r) => r.region));
-  const blind = found.unchecked.some((region) => ledgerRegions.has(region));
+  const found = await discover(aws, ledger, kinds, { scope: options.scope ?? "full" });
   const detail: TeardownDetail = {
     remaining: found.remove.map(({ kind, name, region, action }) => ({ kind, name, region, ...(action ? { action } : {}) })),
     cleaned: found.cleaned,
   };
-  const state = found.remove.length > 0 ? "todo" : blind ? "unknown" : found.cleaned > 0 ? "done" : "todo";
+  const state = found.remove.length > 0 ? "todo" : found.blind ? "unknown" : found.cleaned > 0 ? "done" : "todo";
   return { state, detail };
 }
 
 /**
- * Step 10 on the checklist ("check all", and the card's own re-check): what the ledger and
- * the current Region say. It runs with every "check all", so it does not list 13 Regions.
+ * A workshop's teardown step over its kinds. "known" (the default): the step on the
+ * checklist ("check all", the card's own re-check), what the ledger and the current Region
+ * say; it runs with every "check all", so it does not list 13 Regions. "full": the step at
+ * the end of the teardown page, looked for everywhere, as the page's plan was.
  */
-export const teardown: Step<TeardownDetail> = {
-  id: "teardown",
-  check: (aws) => checkTeardown(aws, ledgerForAccount(aws.accountId), { scope: "known" }),
-};
-
-/** Step 10 at the end of the teardown page: looked for everywhere, as the page's plan was. */
-export const teardownEverywhere: Step<TeardownDetail> = {
-  id: "teardown",
-  check: (aws) => checkTeardown(aws, ledgerForAccount(aws.accountId), { scope: "full" }),
-};
+export function teardownStep(kinds: readonly ResourceKindModule[], scope: "known" | "full" = "known"): Step<TeardownDetail> {
+  return { id: "teardown", check: (aws) => checkTeardown(aws, ledgerForAccount(aws.accountId), kinds, { scope }) };
+}

@@ -3,8 +3,13 @@
  * (Type-only module: client components import it with `import type`.)
  */
 
-/** "mfa-device": a virtual MFA device Hajime made for step 6 that nobody enabled (IAM: region "global"). */
-export type ResourceKind = "trail" | "bucket" | "detector" | "mfa-device";
+/**
+ * The name of a kind of resource teardown knows ("trail", "bucket", "detector",
+ * "mfa-device": a virtual MFA device Hajime made for step 6 that nobody enabled, region
+ * "global"; a workshop may bring its own). The kinds themselves are server code
+ * (kind.ts, kinds/); the page shows the `resources.<kind>` text.
+ */
+export type ResourceKind = string;
 
 export type ResourceRef = { kind: ResourceKind; name: string; region: string };
 
@@ -24,8 +29,12 @@ export type PlannedRemoval = ResourceRef & {
   action?: "disable";
 };
 
-/** Something teardown leaves alone, and why ("unreadable": its tags could not be read). */
-export type KeptResource = ResourceRef & { reason: "not-hajime" | "unreadable" };
+/**
+ * Something teardown leaves alone, and why: "not-hajime" (the attendee's own), "unreadable"
+ * (its tags could not be read, so it is not known to be Hajime's), "on-purpose" (a free,
+ * protective setting a workshop keeps: `note` is the message key of why).
+ */
+export type KeptResource = ResourceRef & { reason: "not-hajime" | "unreadable" | "on-purpose"; note?: string };
 
 export type TeardownPlan = {
   remove: PlannedRemoval[];
