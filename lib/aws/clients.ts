@@ -1,8 +1,12 @@
 import "server-only";
+import { AccessAnalyzerClient } from "@aws-sdk/client-accessanalyzer";
+import { BudgetsClient } from "@aws-sdk/client-budgets";
 import { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
+import { EC2Client } from "@aws-sdk/client-ec2";
 import { GuardDutyClient } from "@aws-sdk/client-guardduty";
 import { IAMClient } from "@aws-sdk/client-iam";
 import { S3Client } from "@aws-sdk/client-s3";
+import { S3ControlClient } from "@aws-sdk/client-s3-control";
 import { STSClient } from "@aws-sdk/client-sts";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { Agent as HttpAgent } from "node:http";
@@ -37,6 +41,14 @@ export type Aws = {
   readonly s3: S3Client;
   readonly cloudtrail: CloudTrailClient;
   readonly guardduty: GuardDutyClient;
+  /** AWS Budgets (global; its endpoint is in us-east-1). */
+  readonly budgets: BudgetsClient;
+  /** S3 Control: account-level S3 settings (Block Public Access). */
+  readonly s3control: S3ControlClient;
+  readonly ec2: EC2Client;
+  readonly accessanalyzer: AccessAnalyzerClient;
+  /** IAM Access Analyzer client for another region (analyzers are regional). */
+  accessanalyzerIn(region: string): AccessAnalyzerClient;
   /** S3 client for a bucket that lives in another region than the session's. */
   s3In(region: string): S3Client;
   /** CloudTrail client for a trail's home region (trails are managed from there). */
@@ -229,6 +241,8 @@ export function createAws(target: AwsTarget, options: CreateAwsOptions = {}): Aw
     client(`s3:${region}`, () => new S3Client({ ...baseConfig(target.keys, region), forcePathStyle: endpointOverride }));
   const cloudtrailIn = (region: string) => client(`cloudtrail:${region}`, () => new CloudTrailClient(baseConfig(target.keys, region)));
   const guarddutyIn = (region: string) => client(`guardduty:${region}`, () => new GuardDutyClient(baseConfig(target.keys, region)));
+  const accessanalyzerIn = (region: string) =>
+    client(`accessanalyzer:${region}`, () => new AccessAnalyzerClient(baseConfig(target.keys, region)));
   return {
     region: target.region,
     accountId: target.accountId,
@@ -252,8 +266,23 @@ export function createAws(target: AwsTarget, options: CreateAwsOptions = {}): Aw
     get guardduty() {
       return guarddutyIn(target.region);
     },
+    get budgets() {
+      return client("budgets", () => new BudgetsClient(baseConfig(target.keys, "us-east-1")));
+    },
+    // S3 Control puts the account id in front of the host (123456789012.s3-control…); an
+    // endpoint override (moto) has no such hosts, and takes the id from the header instead.
+    get s3control() {
+      return client("s3control", () => new S3ControlClient({ ...baseConfig(target.keys, target.region), disableHostPrefix: endpointOverride }));
+    },
+    get ec2() {
+      return client(`ec2:${target.region}`, () => new EC2Client(baseConfig(target.keys, target.region)));
+    },
+    get accessanalyzer() {
+      return accessanalyzerIn(target.region);
+    },
     s3In,
     cloudtrailIn,
     guarddutyIn,
+    accessanalyzerIn,
   };
 }
