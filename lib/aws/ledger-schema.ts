@@ -20,4 +20,23 @@ export const LEDGER_MIGRATIONS: readonly Migration[] = [
       PRIMARY KEY (account_key, region, kind, name)
     ) WITHOUT ROWID`,
   },
+  {
+    // The guardrails workshop's kinds: a budget (region "global") and an access analyzer.
+    // SQLite cannot change a CHECK constraint in place: the table is made again.
+    area: "ledger",
+    version: 2,
+    up: `CREATE TABLE ledger_resources_v2 (
+      account_key TEXT NOT NULL,
+      region TEXT NOT NULL,
+      kind TEXT NOT NULL CHECK (kind IN ('trail', 'bucket', 'detector', 'budget', 'analyzer')),
+      name TEXT NOT NULL,
+      origin TEXT NOT NULL DEFAULT 'created' CHECK (origin IN ('created', 're-enabled')),
+      created_at INTEGER NOT NULL,
+      removed_at INTEGER,
+      PRIMARY KEY (account_key, region, kind, name)
+    ) WITHOUT ROWID;
+    INSERT INTO ledger_resources_v2 SELECT account_key, region, kind, name, origin, created_at, removed_at FROM ledger_resources;
+    DROP TABLE ledger_resources;
+    ALTER TABLE ledger_resources_v2 RENAME TO ledger_resources;`,
+  },
 ];

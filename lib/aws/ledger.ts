@@ -6,7 +6,8 @@
  * made has been cleaned up" can be told apart from "Hajime never made anything".
  */
 
-export type CreatedKind = "trail" | "bucket" | "detector";
+/** "budget" and "analyzer": the guardrails workshop's (workshops/guardrails/kinds). */
+export type CreatedKind = "trail" | "bucket" | "detector" | "budget" | "analyzer";
 
 /**
  * "created": Hajime made it, teardown deletes it. "re-enabled": it existed before (a
