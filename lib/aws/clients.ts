@@ -214,6 +214,17 @@ function bounded<T extends Sendable>(client: T, deadline: number | undefined): T
   return facade;
 }
 
+/**
+ * S3 Control's endpoint rules put the account id in front of the host
+ * (123456789012.s3-control…), also in front of an overridden endpoint, where such a host
+ * does not exist (moto at 127.0.0.1). With an override, requests go to the override
+ * itself; the account id still travels in the x-amz-account-id header.
+ */
+function s3controlEndpoint() {
+  const override = process.env.AWS_ENDPOINT_URL_S3_CONTROL || process.env.AWS_ENDPOINT_URL;
+  return override ? { endpointProvider: () => ({ url: new URL(override) }), disableHostPrefix: true } : {};
+}
+
 export type CreateAwsOptions = {
   /** This Aws serves one server action: all its calls together get this long (AWS_DEADLINES). */
   budgetMs?: number;
@@ -269,10 +280,8 @@ export function createAws(target: AwsTarget, options: CreateAwsOptions = {}): Aw
     get budgets() {
       return client("budgets", () => new BudgetsClient(baseConfig(target.keys, "us-east-1")));
     },
-    // S3 Control puts the account id in front of the host (123456789012.s3-control…); an
-    // endpoint override (moto) has no such hosts, and takes the id from the header instead.
     get s3control() {
-      return client("s3control", () => new S3ControlClient({ ...baseConfig(target.keys, target.region), disableHostPrefix: endpointOverride }));
+      return client("s3control", () => new S3ControlClient({ ...baseConfig(target.keys, target.region), ...s3controlEndpoint() }));
     },
     get ec2() {
       return client(`ec2:${target.region}`, () => new EC2Client(baseConfig(target.keys, target.region)));
