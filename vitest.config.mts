@@ -28,7 +28,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "aws",
-          include: ["tests/aws/**/*.test.ts"],
+          include: ["tests/aws/**/*.test.ts", "workshops/**/*.aws.test.ts"],
           environment: "node",
           globalSetup: ["tests/aws/global-setup.ts"],
           setupFiles: ["tests/aws/setup.ts"],

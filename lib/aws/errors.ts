@@ -139,6 +139,11 @@ const SERVICE_PREFIX: Record<string, string> = {
   S3Client: "s3",
   CloudTrailClient: "cloudtrail",
   GuardDutyClient: "guardduty",
+  BudgetsClient: "budgets",
+  // S3 Control's actions are in the s3 namespace (s3:PutAccountPublicAccessBlock).
+  S3ControlClient: "s3",
+  EC2Client: "ec2",
+  AccessAnalyzerClient: "access-analyzer",
 };
 
 /** Remember which operation failed, so a denial can name the action to grant. */

@@ -19,6 +19,7 @@ export type RuleName =
   | "one-detector-per-region"
   | "detector-default-features"
   | "guardduty-sample-findings"
+  | "access-analyzer-analyzers"
   | "bucket-name-reuse"
   | "bucket-policy-deny"
   | "iam-eventual-consistency"

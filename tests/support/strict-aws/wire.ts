@@ -4,7 +4,8 @@ import type { Answer } from "./passthrough";
 /**
  * One AWS request as the stand-in sees it: which service, region, caller (access key id)
  * and operation, with its parameters in the shape of the service's wire protocol
- * (IAM and STS: query form; CloudTrail: JSON 1.1; GuardDuty: REST-JSON; S3: REST-XML).
+ * (IAM and STS: query form; CloudTrail: JSON 1.1; GuardDuty, IAM Access Analyzer: REST-JSON;
+ * S3: REST-XML).
  */
 export type Call = {
   service: string;
@@ -18,7 +19,7 @@ export type Call = {
   operation: string;
   /** IAM / STS request parameters. */
   form: URLSearchParams;
-  /** CloudTrail / GuardDuty request body. */
+  /** CloudTrail / GuardDuty / IAM Access Analyzer request body. */
   json: Record<string, unknown>;
   /** S3: the bucket and key named by the path (path-style addressing). */
   bucket?: string;
@@ -55,6 +56,9 @@ export function parseCall(req: IncomingMessage, body: Buffer): Call | undefined 
   } else if (service === "guardduty") {
     call.json = parseJson(text);
     call.operation = guardDutyOperation(call.method, call.path);
+  } else if (service === "access-analyzer") {
+    call.json = parseJson(text);
+    call.operation = accessAnalyzerOperation(call.method, call.path);
   } else if (service === "s3") {
     const [, bucket, ...key] = call.path.split("/");
     call.bucket = bucket || undefined;
@@ -80,6 +84,13 @@ function guardDutyOperation(method: string, path: string): string {
   if (/^\/detector\/[^/]+\/findings\/create$/.test(path)) return "CreateSampleFindings";
   if (/^\/detector\/[^/]+\/findings\/get$/.test(path)) return "GetFindings";
   if (/^\/detector\/[^/]+\/findings$/.test(path)) return "ListFindings";
+  return "";
+}
+
+/** The analyzer calls only (the stand-in answers those; see rules/access-analyzer.ts). */
+function accessAnalyzerOperation(method: string, path: string): string {
+  if (path === "/analyzer") return method === "PUT" ? "CreateAnalyzer" : method === "GET" ? "ListAnalyzers" : "";
+  if (/^\/analyzer\/[^/]+$/.test(path)) return ({ GET: "GetAnalyzer", DELETE: "DeleteAnalyzer" } as Record<string, string>)[method] ?? "";
   return "";
 }
 

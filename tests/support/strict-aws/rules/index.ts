@@ -1,4 +1,5 @@
 import type { Rule } from "../types";
+import { accessAnalyzerAnalyzers } from "./access-analyzer";
 import { detectorDefaultFeatures, guardDutySampleFindings, oneDetectorPerRegion } from "./guardduty";
 import { deleteConflict, iamEventualConsistency, mfaCodes, mfaDeviceTags, passwordPolicy, rootCredentials } from "./iam";
 import { eventSelectorDefaults, listTagsForeignTrail, organizationTrail, trailBucketPolicy, trailLimits } from "./cloudtrail";
@@ -27,6 +28,7 @@ export const RULES: readonly Rule[] = [
   oneDetectorPerRegion,
   detectorDefaultFeatures,
   guardDutySampleFindings,
+  accessAnalyzerAnalyzers,
   bucketNameReuse,
   bucketPolicyDeny,
 ];
