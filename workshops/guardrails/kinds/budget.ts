@@ -1,18 +1,57 @@
 import "server-only";
 import { DeleteBudgetCommand, DescribeBudgetCommand, DescribeBudgetsCommand, type Budget } from "@aws-sdk/client-budgets";
+import { z } from "zod";
 import { accountChanged } from "@/lib/aws/account-facts";
 import type { Aws } from "@/lib/aws/clients";
 import { isAwsError } from "@/lib/aws/logging/aws-error";
-import { fail, ok, type Result } from "@/lib/result";
-import { BUDGET_REGION } from "../steps/budget/server";
-import { madeByHajime, type KindContext, type KindDiscovery, type KindRef, type KindRemoval } from "./types";
+import type { ResourceKindModule } from "@/lib/aws/teardown/kind";
+import { forgetAll, ledgerHas, sorted } from "@/lib/aws/teardown/ledger-match";
+import { fail, ok } from "@/lib/result";
 
 /**
- * Budgets at teardown. A budget costs nothing (only action-enabled budgets are charged,
- * past their free budget-days), but the one Hajime made is Hajime's to take back; every
- * other budget is the attendee's and is listed as kept. Hajime's is known by the ledger:
- * moto cannot read a budget's tags, and a budget's name alone is not proof.
+ * Budgets at teardown. A budget that only alerts costs nothing (only action-enabled budgets
+ * are charged, past their free budget-days), but the one Hajime made is Hajime's to take
+ * back; every other budget is the attendee's and is listed as kept. Budgets are global
+ * (region "global"). Hajime's is known by the ledger alone: moto cannot read a budget's
+ * tags, and a budget's name is no proof.
  */
+export const budgetKind = {
+  kind: "budget",
+  scope: "global",
+  identity: "name",
+  // Budget names: 1–100 characters, no ":" or "\" (DescribeBudget's BudgetName pattern).
+  name: z.string().min(1).max(100).regex(/^[^:\\]+$/),
+  ledger: { origins: ["created"] },
+
+  async discover({ aws, entries }) {
+    const budgets = await allBudgets(aws);
+    const remove = [];
+    const keep = [];
+    for (const b of budgets) {
+      const ref = { kind: "budget", name: b.BudgetName ?? "", region: "global" };
+      if (ledgerHas(entries, "budget", ref.name)) remove.push(ref);
+      else keep.push({ ...ref, reason: "not-hajime" as const });
+    }
+    return sorted({ remove, keep });
+  },
+
+  async remove({ aws, ledger, entries }, ref) {
+    if (!ledgerHas(entries, "budget", ref.name)) return fail("not-hajime");
+    const forget = () => forgetAll(ledger, entries, (r) => r.kind === "budget" && r.name === ref.name);
+    try {
+      await aws.budgets.send(new DescribeBudgetCommand({ AccountId: aws.accountId, BudgetName: ref.name }));
+      await aws.budgets.send(new DeleteBudgetCommand({ AccountId: aws.accountId, BudgetName: ref.name }));
+    } catch (error) {
+      if (!isAwsError(error, "NotFoundException")) throw error;
+      await forget();
+      return ok({ status: "gone" });
+    } finally {
+      accountChanged(aws.accountId);
+    }
+    await forget();
+    return ok({ status: "removed" });
+  },
+} satisfies ResourceKindModule<"budget">;
 
 async function allBudgets(aws: Aws): Promise<Budget[]> {
   const all: Budget[] = [];
@@ -23,36 +62,4 @@ async function allBudgets(aws: Aws): Promise<Budget[]> {
     NextToken = out.NextToken;
   } while (NextToken);
   return all;
-}
-
-export async function discover(aws: Aws, ctx: KindContext): Promise<KindDiscovery> {
-  const entries = (await ctx.ledger.list()).filter((r) => r.kind === "budget");
-  const names = new Set((await allBudgets(aws)).map((b) => b.BudgetName ?? ""));
-  const found: KindDiscovery = { remove: [], keep: [], missing: [], unchecked: [] };
-  for (const name of [...names].sort()) {
-    const ref: KindRef = { kind: "budget", name, region: BUDGET_REGION };
-    if (madeByHajime(entries, "budget", name, BUDGET_REGION)) found.remove.push(ref);
-    else found.keep.push({ ...ref, reason: "not-hajime" });
-  }
-  found.missing = entries.filter((r) => !names.has(r.name));
-  return found;
-}
-
-/** Deletes the budget after checking again that the ledger says Hajime made it; gone is success. */
-export async function remove(aws: Aws, ref: KindRef, ctx: KindContext): Promise<Result<KindRemoval>> {
-  const entries = await ctx.ledger.list();
-  if (ref.kind !== "budget" || !madeByHajime(entries, "budget", ref.name, BUDGET_REGION)) return fail("not-hajime");
-  const forget = () => ctx.ledger.forget({ kind: "budget", name: ref.name, region: BUDGET_REGION });
-  try {
-    await aws.budgets.send(new DescribeBudgetCommand({ AccountId: aws.accountId, BudgetName: ref.name }));
-    await aws.budgets.send(new DeleteBudgetCommand({ AccountId: aws.accountId, BudgetName: ref.name }));
-  } catch (error) {
-    if (!isAwsError(error, "NotFoundException")) throw error;
-    await forget();
-    return ok({ status: "gone" });
-  } finally {
-    accountChanged(aws.accountId);
-  }
-  await forget();
-  return ok({ status: "removed" });
 }

@@ -1,17 +1,24 @@
 import { CreateBudgetCommand, DescribeBudgetsCommand } from "@aws-sdk/client-budgets";
 import { CreateAnalyzerCommand, ListAnalyzersCommand } from "@aws-sdk/client-accessanalyzer";
+import { GetEbsEncryptionByDefaultCommand } from "@aws-sdk/client-ec2";
+import { GetPublicAccessBlockCommand } from "@aws-sdk/client-s3-control";
 import { describe, expect, it } from "vitest";
 import { MemoryLedger } from "@/lib/aws/ledger";
 import { runFix } from "@/lib/aws/run";
+import { teardownPlan } from "@/lib/aws/teardown/discover";
+import { removeResource } from "@/lib/aws/teardown/remove";
 import { attendee } from "@/tests/aws/attendee";
 import { asStep } from "../step";
 import { accessAnalyzer, ANALYZER_NAME } from "../steps/access-analyzer/server";
 import { budget, BUDGET_NAME } from "../steps/budget/server";
-import * as analyzerKind from "./analyzer";
-import * as budgetKind from "./budget";
+import { ebsDefaultEncryption } from "../steps/ebs-default-encryption/server";
+import { s3BlockPublicAccess } from "../steps/s3-block-public-access/server";
+import { GUARDRAILS_KINDS } from ".";
 
-describe("guardrails teardown kinds: budget (moto)", () => {
-  it("removes only the budget Hajime made, keeps the attendee's, and a second removal finds it gone", async () => {
+const kinds = GUARDRAILS_KINDS;
+
+describe("guardrails teardown (moto; IAM Access Analyzer through the stand-in for its four analyzer calls)", () => {
+  it("removes the budget Hajime made and keeps the attendee's; a second removal finds it gone", async () => {
     const { aws } = await attendee();
     const ledger = new MemoryLedger();
     await aws.budgets.send(
@@ -19,48 +26,60 @@ describe("guardrails teardown kinds: budget (moto)", () => {
     );
     await runFix(asStep(budget), aws, { amount: 10, email: "me@example.com" }, { ledger });
     // "mine" alerts nobody, so Hajime made its own.
-    const found = await budgetKind.discover(aws, { ledger });
-    expect(found).toEqual({
-      remove: [{ kind: "budget", name: BUDGET_NAME, region: "global" }],
-      keep: [{ kind: "budget", name: "mine", region: "global", reason: "not-hajime" }],
-      missing: [],
-      unchecked: [],
-    });
-    expect(await budgetKind.remove(aws, { kind: "budget", name: "mine", region: "global" }, { ledger })).toEqual({ ok: false, code: "not-hajime" });
-    expect(await budgetKind.remove(aws, found.remove[0], { ledger })).toEqual({ ok: true, data: { status: "removed" } });
+    const plan = await teardownPlan(aws, ledger, kinds);
+    expect(plan.remove).toEqual([{ kind: "budget", name: BUDGET_NAME, region: "global" }]);
+    expect(plan.keep).toEqual([{ kind: "budget", name: "mine", region: "global", reason: "not-hajime" }]);
+    expect(await removeResource(aws, ledger, kinds, { kind: "budget", name: "mine", region: "global" })).toEqual({ ok: false, code: "not-hajime" });
+    expect(await removeResource(aws, ledger, kinds, plan.remove[0])).toEqual({ ok: true, data: { status: "removed" } });
     const { Budgets } = await aws.budgets.send(new DescribeBudgetsCommand({ AccountId: aws.accountId }));
     expect(Budgets?.map((b) => b.BudgetName)).toEqual(["mine"]);
     expect(ledger.list()).toEqual([]);
     expect(ledger.removed()).toHaveLength(1);
     // The ledger no longer calls it Hajime's: a stale request is refused, not guessed.
-    expect(await budgetKind.remove(aws, found.remove[0], { ledger })).toEqual({ ok: false, code: "not-hajime" });
+    expect(await removeResource(aws, ledger, kinds, plan.remove[0])).toEqual({ ok: false, code: "not-hajime" });
+    expect((await teardownPlan(aws, ledger, kinds)).cleaned).toBe(1);
   });
-});
 
-describe("guardrails teardown kinds: analyzer (stand-in for the four analyzer calls)", () => {
-  it("removes Hajime's analyzer and keeps the attendee's in another Region", async () => {
+  it("removes Hajime's analyzer; the attendee's in another Region is never looked at", async () => {
     const { aws } = await attendee("ap-northeast-1");
     const ledger = new MemoryLedger();
     await runFix(asStep(accessAnalyzer), aws, {}, { ledger });
-    // The attendee's own, in a Region Hajime made nothing in: not looked at, so never touched.
     await aws.accessanalyzerIn("us-west-2").send(new CreateAnalyzerCommand({ analyzerName: "theirs", type: "ACCOUNT" }));
-    const found = await analyzerKind.discover(aws, { ledger });
-    expect(found.remove).toEqual([{ kind: "analyzer", name: ANALYZER_NAME, region: "ap-northeast-1" }]);
-    expect(found.keep).toEqual([]);
-
-    expect(await analyzerKind.remove(aws, found.remove[0], { ledger })).toEqual({ ok: true, data: { status: "removed" } });
+    const plan = await teardownPlan(aws, ledger, kinds);
+    expect(plan.remove).toEqual([{ kind: "analyzer", name: ANALYZER_NAME, region: "ap-northeast-1" }]);
+    expect(plan.keep).toEqual([]);
+    expect(await removeResource(aws, ledger, kinds, plan.remove[0])).toEqual({ ok: true, data: { status: "removed" } });
     expect((await aws.accessanalyzer.send(new ListAnalyzersCommand({}))).analyzers).toEqual([]);
-    expect(await analyzerKind.remove(aws, found.remove[0], { ledger })).toEqual({ ok: true, data: { status: "gone" } });
-    expect(ledger.list()).toEqual([]);
+    expect((await aws.accessanalyzerIn("us-west-2").send(new ListAnalyzersCommand({}))).analyzers?.map((a) => a.name)).toEqual(["theirs"]);
+    expect(await removeResource(aws, ledger, kinds, plan.remove[0])).toEqual({ ok: true, data: { status: "gone" } });
   });
 
   it("keeps the attendee's analyzer in the session's Region and refuses to remove it", async () => {
     const { aws } = await attendee();
     const ledger = new MemoryLedger();
     await aws.accessanalyzer.send(new CreateAnalyzerCommand({ analyzerName: "theirs", type: "ACCOUNT" }));
-    const found = await analyzerKind.discover(aws, { ledger });
-    expect(found).toMatchObject({ remove: [], keep: [{ kind: "analyzer", name: "theirs", reason: "not-hajime" }] });
-    expect(await analyzerKind.remove(aws, { kind: "analyzer", name: "theirs", region: aws.region }, { ledger })).toEqual({ ok: false, code: "not-hajime" });
+    const plan = await teardownPlan(aws, ledger, kinds);
+    expect(plan).toMatchObject({ remove: [], keep: [{ kind: "analyzer", name: "theirs", reason: "not-hajime" }] });
+    expect(await removeResource(aws, ledger, kinds, { kind: "analyzer", name: "theirs", region: aws.region })).toEqual({ ok: false, code: "not-hajime" });
     expect((await aws.accessanalyzer.send(new ListAnalyzersCommand({}))).analyzers?.map((a) => a.name)).toEqual(["theirs"]);
+  });
+
+  it("lists Block Public Access and EBS default encryption as kept on purpose, with the reason, and never turns them off", async () => {
+    const { aws } = await attendee();
+    const ledger = new MemoryLedger();
+    expect((await teardownPlan(aws, ledger, kinds)).keep).toEqual([]);
+    await runFix(asStep(s3BlockPublicAccess), aws, {}, { ledger });
+    await runFix(asStep(ebsDefaultEncryption), aws, {}, { ledger });
+    const plan = await teardownPlan(aws, ledger, kinds);
+    expect(plan.remove).toEqual([]);
+    expect(plan.keep).toEqual([
+      { kind: "s3-block-public-access", name: "account", region: "global", reason: "on-purpose", note: "s3-block-public-access.kept" },
+      { kind: "ebs-default-encryption", name: "default-encryption", region: aws.region, reason: "on-purpose", note: "ebs-default-encryption.kept" },
+    ]);
+    expect(await removeResource(aws, ledger, kinds, { kind: "s3-block-public-access", name: "account", region: "global" })).toEqual({ ok: false, code: "not-hajime" });
+    expect(await removeResource(aws, ledger, kinds, { kind: "ebs-default-encryption", name: "default-encryption", region: aws.region })).toEqual({ ok: false, code: "not-hajime" });
+    const bpa = await aws.s3control.send(new GetPublicAccessBlockCommand({ AccountId: aws.accountId }));
+    expect(bpa.PublicAccessBlockConfiguration?.BlockPublicPolicy).toBe(true);
+    expect((await aws.ec2.send(new GetEbsEncryptionByDefaultCommand({}))).EbsEncryptionByDefault).toBe(true);
   });
 });

@@ -8,7 +8,7 @@ export type EbsEncryptionDetail = { region: string; enabled: boolean };
 
 export type EbsEncryptionFixReport = { action: "enabled" | "already-enabled"; region: string };
 
-async function enabledHere(aws: Aws): Promise<boolean> {
+export async function ebsEncryptionEnabled(aws: Aws): Promise<boolean> {
   const out = await aws.ec2.send(new GetEbsEncryptionByDefaultCommand({}));
   return out.EbsEncryptionByDefault === true;
 }
@@ -23,12 +23,12 @@ export const ebsDefaultEncryption: GuardrailsStep<EbsEncryptionDetail, Record<st
   id: "ebs-default-encryption",
 
   async check(aws) {
-    const enabled = await enabledHere(aws);
+    const enabled = await ebsEncryptionEnabled(aws);
     return { state: enabled ? "done" : "todo", detail: { region: aws.region, enabled } };
   },
 
   async fix(aws) {
-    if (await enabledHere(aws)) return ok({ action: "already-enabled", region: aws.region });
+    if (await ebsEncryptionEnabled(aws)) return ok({ action: "already-enabled", region: aws.region });
     await aws.ec2.send(new EnableEbsEncryptionByDefaultCommand({}));
     return ok({ action: "enabled", region: aws.region });
   },
