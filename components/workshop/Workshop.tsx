@@ -8,7 +8,7 @@ import { PasteForm } from "@/components/credentials/PasteForm";
 import { SessionStrip } from "@/components/credentials/SessionStrip";
 import { BillableChip, BillingNotice } from "@/components/steps/BillingNotice";
 import { StepCard } from "@/components/steps/StepCard";
-import { STEP_BODIES } from "@/components/steps/bodies";
+import { STEP_BODIES } from "@/workshops/bodies";
 import { Button } from "@/components/ui/Button";
 import { FailureMessage } from "@/components/ui/FailureMessage";
 import { useFocusAcrossSignIn } from "@/components/ui/focus";

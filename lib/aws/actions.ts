@@ -11,7 +11,7 @@ import { ledgerFor } from "./ledger-store";
 import { REGISTRY, stepById } from "./registry";
 import { runCheck, runChecks, runFixAndCheck } from "./run";
 import type { AnyStep } from "./step";
-import { startMfaInput, startVirtualMfa } from "./steps/user-mfa";
+import { startMfaInput, startVirtualMfa } from "@/workshops/account-security/steps/user-mfa/server";
 
 /**
  * The only door from the UI to lib/aws. Every action goes through sessionAction

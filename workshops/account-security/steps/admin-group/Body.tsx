@@ -1,0 +1,70 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { AdminGroupDetail, AdminGroupFixResult } from "./server";
+import { Button } from "@/components/ui/Button";
+import { FailureMessage } from "@/components/ui/FailureMessage";
+import { useWorkshop } from "@/components/workshop/WorkshopContext";
+import { useFix } from "@/components/steps/useFix";
+import { Outcome, StepLink } from "@/components/steps/NextStep";
+import { StatusList } from "./StatusList";
+
+export function AdminGroupBody() {
+  const t = useTranslations("steps.admin-group");
+  const { outcomes, session, refresh } = useWorkshop();
+  const outcome = outcomes["admin-group"];
+  const detail = outcome?.detail as AdminGroupDetail | undefined;
+  const fix = useFix<AdminGroupFixResult>("admin-group");
+
+  if (!detail) return null;
+  const done = outcome?.state === "done";
+
+  const run = async () => {
+    // Step 5 adds its user to this group: let its card know the group is there now.
+    if (await fix.run({})) void refresh("iam-user");
+  };
+
+  return (
+    <div className="space-y-4">
+      <StatusList
+        label={t("statusLabel")}
+        items={[
+          { key: "group", label: t("group"), ok: detail.groupExists, value: detail.groupExists ? t("exists") : t("missing") },
+          {
+            key: "policy",
+            label: t("policy"),
+            ok: detail.policyAttached,
+            value: detail.policyAttached ? t("attached") : t("notAttached"),
+          },
+        ]}
+      />
+      <p className="text-xs leading-relaxed text-stone-600">{t("handsOnOnly")}</p>
+
+      {fix.result ? (
+        <Outcome next={<StepLink id="iam-user">{t("next")}</StepLink>}>
+          <ul className="list-disc space-y-1 pl-5">
+            {fix.result.createdGroup && <li>{t("didCreate")}</li>}
+            {fix.result.attachedPolicy && <li>{t("didAttach")}</li>}
+            {!fix.result.createdGroup && !fix.result.attachedPolicy && <li>{t("didNothing")}</li>}
+          </ul>
+        </Outcome>
+      ) : (
+        done && <p className="text-sm text-emerald-800">{t("done")}</p>
+      )}
+
+      {session && !done && (
+        <div className="space-y-3 rounded-xl bg-brand-50 p-4">
+          <p className="text-sm font-semibold">{t("plan")}</p>
+          <ol className="list-decimal space-y-1 pl-5 text-sm">
+            {!detail.groupExists && <li>{t("planCreate")}</li>}
+            <li>{t("planAttach")}</li>
+          </ol>
+          <Button busy={fix.pending} onClick={run}>
+            {detail.groupExists ? t("fixAttach") : t("fix")}
+          </Button>
+        </div>
+      )}
+      {fix.failure && <FailureMessage failure={fix.failure} />}
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { RootMfaDetail } from "./server";
+import { useWorkshop } from "@/components/workshop/WorkshopContext";
+import { ConsoleWalkthrough } from "@/components/steps/ConsoleWalkthrough";
+
+export function RootMfaBody() {
+  const t = useTranslations("steps.root-mfa");
+  const { outcomes } = useWorkshop();
+  const outcome = outcomes["root-mfa"];
+  const detail = outcome?.detail as RootMfaDetail | undefined;
+  if (outcome?.state === "done" && detail?.rootCredentials === "none" && !detail.enabled) {
+    return (
+      <p className="text-sm text-emerald-800" data-testid="root-mfa-none">
+        {t("noRootCredentials")}
+      </p>
+    );
+  }
+  if (outcome?.state === "done") return <p className="text-sm text-emerald-800">{t("done")}</p>;
+  return <ConsoleWalkthrough stepKey="root-mfa" />;
+}
