@@ -1,27 +1,26 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { AdminGroupDetail, AdminGroupFixResult } from "./server";
 import { Button } from "@/components/ui/Button";
 import { FailureMessage } from "@/components/ui/FailureMessage";
 import { useWorkshop } from "@/components/workshop/WorkshopContext";
+import { useStep } from "@/components/workshop/useStep";
 import { useFix } from "@/components/steps/useFix";
 import { Outcome, StepLink } from "@/components/steps/NextStep";
 import { StatusList } from "./StatusList";
 
 export function AdminGroupBody() {
   const t = useTranslations("steps.admin-group");
-  const { outcomes, session, refresh } = useWorkshop();
-  const outcome = outcomes["admin-group"];
-  const detail = outcome?.detail as AdminGroupDetail | undefined;
-  const fix = useFix<AdminGroupFixResult>("admin-group");
+  const { session } = useWorkshop();
+  const { outcome, detail } = useStep("admin-group");
+  const fix = useFix("admin-group");
 
   if (!detail) return null;
   const done = outcome?.state === "done";
 
   const run = async () => {
-    // Step 5 adds its user to this group: let its card know the group is there now.
-    if (await fix.run({})) void refresh("iam-user");
+    // Step 5's card hears of the group with the fix's result (this step's `affects`).
+    await fix.run({});
   };
 
   return (

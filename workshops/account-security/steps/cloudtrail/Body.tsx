@@ -11,6 +11,7 @@ import { Chip, ResourceName } from "@/components/logging/ResourceBadges";
 import { Button, Spinner } from "@/components/ui/Button";
 import { FailureMessage } from "@/components/ui/FailureMessage";
 import { useWorkshop } from "@/components/workshop/WorkshopContext";
+import { useStep } from "@/components/workshop/useStep";
 import { useFix } from "@/components/steps/useFix";
 
 type StageState = "waiting" | "running" | "done" | "failed";
@@ -18,9 +19,8 @@ type Stages = { bucket: StageState; trail: StageState };
 
 export function CloudTrailBody() {
   const t = useTranslations("steps.cloudtrail");
-  const { outcomes, session } = useWorkshop();
-  const outcome = outcomes.cloudtrail;
-  const detail = outcome?.detail as CloudTrailDetail | undefined;
+  const { session } = useWorkshop();
+  const { outcome, detail } = useStep("cloudtrail");
   if (!detail) return null;
   const done = outcome?.state === "done";
   const recordedBy = detail.recordedBy;
@@ -106,9 +106,8 @@ function TrailList({ trails }: { trails: TrailView[] }) {
 
 function TrailForm({ detail, region }: { detail: CloudTrailDetail; region: string }) {
   const t = useTranslations("steps.cloudtrail");
-  const { refresh } = useWorkshop();
   const regionLabel = useRegionLabel();
-  const fix = useFix<CloudTrailFixReport>("cloudtrail");
+  const fix = useFix("cloudtrail");
   const ids = { bucket: useId(), trail: useId(), bucketNote: useId(), trailNote: useId() };
   // A Hajime trail that does not count (stopped, or its selectors narrowed): offer its names,
   // so the fix sets that trail right rather than making another.
@@ -154,9 +153,8 @@ function TrailForm({ detail, region }: { detail: CloudTrailDetail; region: strin
     }
     setStages({ bucket: "done", trail: "running" });
     const ok = await fix.run({ ...input, stage: "trail" });
+    // What step 10 would remove comes back re-checked with each stage's success (`affects`).
     setStages({ bucket: "done", trail: ok ? "done" : "failed" });
-    // What step 10 would remove has changed.
-    void refresh("teardown");
   };
 
   const newName = () => {

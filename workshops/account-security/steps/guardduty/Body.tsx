@@ -1,20 +1,19 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { GuardDutyDetail, GuardDutyFixReport } from "./server";
 import { useRegionLabel } from "@/components/credentials/RegionName";
 import { Button } from "@/components/ui/Button";
 import { FailureMessage } from "@/components/ui/FailureMessage";
 import { useWorkshop } from "@/components/workshop/WorkshopContext";
+import { useStep } from "@/components/workshop/useStep";
 import { useFix } from "@/components/steps/useFix";
 
 export function GuardDutyBody() {
   const t = useTranslations("steps.guardduty");
   const regionLabel = useRegionLabel();
-  const { outcomes, session, refresh } = useWorkshop();
-  const outcome = outcomes.guardduty;
-  const detail = outcome?.detail as GuardDutyDetail | undefined;
-  const fix = useFix<GuardDutyFixReport>("guardduty");
+  const { session } = useWorkshop();
+  const { detail } = useStep("guardduty");
+  const fix = useFix("guardduty");
   if (!detail) return null;
   const region = regionLabel(detail.region);
 
@@ -41,8 +40,8 @@ export function GuardDutyBody() {
           <Button
             busy={fix.pending}
             onClick={async () => {
-              // Step 9 needs this detector, and step 10 lists it: both cards change.
-              if (await fix.run({})) await Promise.all([refresh("sample-findings"), refresh("teardown")]);
+              // Step 9 needs this detector, and step 10 lists it: both come back re-checked with the fix (`affects`).
+              await fix.run({});
             }}
           >
             {detail.status === "disabled" ? t("reenable") : t("enable")}

@@ -2,9 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import type { IamUserDetail, IamUserFixResult } from "./server";
 import { FailureMessage } from "@/components/ui/FailureMessage";
 import { useWorkshop } from "@/components/workshop/WorkshopContext";
+import { useStep } from "@/components/workshop/useStep";
 import { useFix } from "@/components/steps/useFix";
 import { IamUserForm } from "./IamUserForm";
 import { Outcome, StepLink } from "@/components/steps/NextStep";
@@ -12,10 +12,9 @@ import { SignInDetails } from "./SignInDetails";
 
 export function IamUserBody() {
   const t = useTranslations("steps.iam-user");
-  const { outcomes, session, refresh } = useWorkshop();
-  const outcome = outcomes["iam-user"];
-  const detail = outcome?.detail as IamUserDetail | undefined;
-  const fix = useFix<IamUserFixResult>("iam-user");
+  const { session, refresh } = useWorkshop();
+  const { outcome, detail } = useStep("iam-user");
+  const fix = useFix("iam-user");
   // The password typed in this page: kept here only, for the CSV. Never sent back by the server.
   const [fresh, setFresh] = useState<{ userName: string; password: string } | null>(null);
 
@@ -25,9 +24,9 @@ export function IamUserBody() {
   const submit = async (input: { userName: string; password: string }) => {
     setFresh(null);
     const succeeded = await fix.run(input);
+    // Step 6 comes back re-checked with a successful fix (`affects`).
     if (succeeded) {
       setFresh(input);
-      void refresh("user-mfa");
     } else {
       // The policy or the group may have changed since the page read them.
       void refresh("iam-user");

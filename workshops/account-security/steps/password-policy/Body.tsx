@@ -2,11 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import type { PasswordPolicyDetail } from "./server";
 import { CIS_MINIMUM_LENGTH, type PasswordPolicy } from "@/lib/workshop/password-rules";
 import { Button } from "@/components/ui/Button";
 import { FailureMessage } from "@/components/ui/FailureMessage";
 import { useWorkshop } from "@/components/workshop/WorkshopContext";
+import { useStep } from "@/components/workshop/useStep";
 import { useFix } from "@/components/steps/useFix";
 import { Outcome } from "@/components/steps/NextStep";
 
@@ -14,9 +14,8 @@ const ROWS: (keyof PasswordPolicy)[] = ["minimumLength", "requireUppercase", "re
 
 export function PasswordPolicyBody() {
   const t = useTranslations("steps.password-policy");
-  const { outcomes, session, refresh } = useWorkshop();
-  const outcome = outcomes["password-policy"];
-  const detail = outcome?.detail as PasswordPolicyDetail | undefined;
+  const { session } = useWorkshop();
+  const { outcome, detail } = useStep("password-policy");
   const fix = useFix("password-policy");
   const [cis, setCis] = useState(false);
 
@@ -91,8 +90,8 @@ export function PasswordPolicyBody() {
           <Button
             busy={fix.pending}
             onClick={async () => {
-              // Step 5 checks new passwords against this policy as the attendee types.
-              if (await fix.run({ minimumLength: cis ? CIS_MINIMUM_LENGTH : 8 })) void refresh("iam-user");
+              // Step 5, which checks new passwords against this policy, is re-checked with the fix (`affects`).
+              void fix.run({ minimumLength: cis ? CIS_MINIMUM_LENGTH : 8 });
             }}
           >
             {t("fix")}

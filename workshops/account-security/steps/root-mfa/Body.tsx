@@ -1,15 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { RootMfaDetail } from "./server";
-import { useWorkshop } from "@/components/workshop/WorkshopContext";
+import { useStep } from "@/components/workshop/useStep";
 import { ConsoleWalkthrough } from "@/components/steps/ConsoleWalkthrough";
 
 export function RootMfaBody() {
   const t = useTranslations("steps.root-mfa");
-  const { outcomes } = useWorkshop();
-  const outcome = outcomes["root-mfa"];
-  const detail = outcome?.detail as RootMfaDetail | undefined;
+    const { outcome, detail } = useStep("root-mfa");
   if (outcome?.state === "done" && detail?.rootCredentials === "none" && !detail.enabled) {
     return (
       <p className="text-sm text-emerald-800" data-testid="root-mfa-none">

@@ -2,21 +2,20 @@
 
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import type { SampleFindingsDetail } from "./server";
 import { HIGHLIGHTED_FINDING_TYPE } from "@/lib/workshop/findings";
 import { useRegionLabel } from "@/components/credentials/RegionName";
 import { FindingsList } from "@/components/logging/FindingsList";
 import { Button, Spinner } from "@/components/ui/Button";
 import { FailureMessage } from "@/components/ui/FailureMessage";
 import { useWorkshop } from "@/components/workshop/WorkshopContext";
+import { useStep } from "@/components/workshop/useStep";
 import { useFix } from "@/components/steps/useFix";
 
 export function SampleFindingsBody() {
   const t = useTranslations("steps.sample-findings");
-  const { outcomes, session } = useWorkshop();
+  const { session } = useWorkshop();
   const regionLabel = useRegionLabel();
-  const outcome = outcomes["sample-findings"];
-  const detail = outcome?.detail as SampleFindingsDetail | undefined;
+  const { detail } = useStep("sample-findings");
   const fix = useFix("sample-findings");
   const [confirmed, setConfirmed] = useState(false);
   const confirmId = useId();

@@ -1,20 +1,19 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { TeardownDetail } from "@/lib/aws/teardown/types";
 import { Link } from "@/i18n/navigation";
 import { useRegionLabel } from "@/components/credentials/RegionName";
 import { ResourceName } from "@/components/logging/ResourceBadges";
 import { useWorkshop } from "@/components/workshop/WorkshopContext";
+import { useStep } from "@/components/workshop/useStep";
 
 /** Step 10 on the checklist: what of Hajime's is left, and the way to the teardown page. */
 export function TeardownBody() {
   const t = useTranslations("steps.teardown");
   const tr = useTranslations("resources");
   const regionLabel = useRegionLabel();
-  const { outcomes, session, room } = useWorkshop();
-  const outcome = outcomes.teardown;
-  const detail = outcome?.detail as TeardownDetail | undefined;
+  const { session, room } = useWorkshop();
+  const { outcome, detail } = useStep("teardown");
   if (!session) return null;
   const href = room ? `/r/${room}/teardown` : "/teardown";
   const linkClass = (primary: boolean) =>

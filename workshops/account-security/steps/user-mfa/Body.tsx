@@ -5,20 +5,20 @@ import { useEffect, useId, useState, useTransition } from "react";
 import { startUserMfa } from "@/lib/aws/actions";
 import { minutesLeft, timeForMfaSetup } from "@/lib/credentials/expiry";
 import { reachServer, type Failure } from "@/lib/result";
-import type { ConsoleUserMfa, UserMfaDetail, UserMfaFixResult } from "./server";
+import type { ConsoleUserMfa } from "./server";
 import { Button } from "@/components/ui/Button";
 import { FailureMessage } from "@/components/ui/FailureMessage";
 import { useWorkshop } from "@/components/workshop/WorkshopContext";
+import { useStep } from "@/components/workshop/useStep";
 import { useFix } from "@/components/steps/useFix";
 import { MfaSetup, type MfaDevice } from "./MfaSetup";
 import { Outcome, StepLink } from "@/components/steps/NextStep";
 
 export function UserMfaBody() {
   const t = useTranslations("steps.user-mfa");
-  const { outcomes, session, refresh, handleFailure } = useWorkshop();
-  const outcome = outcomes["user-mfa"];
-  const detail = outcome?.detail as UserMfaDetail | undefined;
-  const fix = useFix<UserMfaFixResult>("user-mfa");
+  const { session, refresh, handleFailure } = useWorkshop();
+  const { outcome, detail } = useStep("user-mfa");
+  const fix = useFix("user-mfa");
   const [starting, startTransition] = useTransition();
   const [startFailure, setStartFailure] = useState<Failure | null>(null);
   // The seed lives in this component's state until MFA is on, and nowhere else.
