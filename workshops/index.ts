@@ -1,5 +1,5 @@
 import { accountSecurity } from "./account-security/workshop";
-import type { NumberedStep, StepMeta, WorkshopDef } from "./types";
+import type { StepMeta, WorkshopDef } from "./types";
 
 /**
  * THE workshop list, browser-safe: every workshop Hajime offers, in display order. A new
@@ -18,13 +18,14 @@ export type StepIdOf<W extends WorkshopId> = Extract<Workshop, { id: W }>["steps
 /** The workshop a room or page without one runs. */
 export const DEFAULT_WORKSHOP_ID: WorkshopId = "account-security";
 
-export type NumberedStepMeta = NumberedStep<StepMeta<StepId>>;
+/** A step with its place in its workshop. */
+export type NumberedStepMeta = StepMeta<StepId> & { number: number; workshop: WorkshopId };
 
 const byStep = new Map<string, NumberedStepMeta>();
 for (const workshop of WORKSHOPS as readonly WorkshopDef[]) {
   workshop.steps.forEach((step, i) => {
     if (byStep.has(step.id)) throw new Error(`step id ${step.id} is in two workshops`);
-    byStep.set(step.id, { ...(step as StepMeta<StepId>), number: i + 1, workshop: workshop.id });
+    byStep.set(step.id, { ...(step as StepMeta<StepId>), number: i + 1, workshop: workshop.id as WorkshopId });
   });
 }
 
@@ -62,4 +63,20 @@ export function affectedBy(id: StepId): StepId[] {
 /** The steps that count toward progress and the board's "finished" (the `counted` trait, default true). */
 export function countedSteps(steps: readonly StepId[]): StepId[] {
   return steps.filter((id) => stepMeta(id).counted !== false);
+}
+
+/** The number of a workshop's clean-up step (the `teardown` trait), for texts that send attendees there. */
+export function teardownNumber(workshopId: WorkshopId): number | undefined {
+  return stepsOf(workshopId).map(stepMeta).find((s) => s.teardown)?.number;
+}
+
+/** The first and last billable steps' numbers, for the billing note ("steps 7–9"). */
+export function billableRange(workshopId: WorkshopId): { from: number; to: number } | undefined {
+  const numbers = stepsOf(workshopId).map(stepMeta).filter((s) => s.billable).map((s) => s.number);
+  return numbers.length ? { from: Math.min(...numbers), to: Math.max(...numbers) } : undefined;
+}
+
+/** The workshop a list of steps belongs to (a room's steps), the default one for none. */
+export function workshopOfSteps(steps: readonly StepId[]): WorkshopId {
+  return steps[0] ? stepMeta(steps[0]).workshop : DEFAULT_WORKSHOP_ID;
 }

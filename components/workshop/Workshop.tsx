@@ -128,7 +128,7 @@ function StepList({ steps }: { steps: readonly StepId[] }) {
             {heading && (
               <h2 className="pt-4 text-base font-bold uppercase tracking-wide text-stone-700">{t(`parts.${heading}`)}</h2>
             )}
-            {id === firstBillable && <BillingNotice />}
+            {id === firstBillable && <BillingNotice workshop={meta.workshop} />}
             <StepCard id={id}>{Body && <Body />}</StepCard>
           </Fragment>
         );

@@ -31,7 +31,7 @@ describe("IAM messages", () => {
         messages: messages[locale],
         onError: (error) => broken.push(error.message),
       });
-      const params = { min: 8, symbols: "! @", user: "taro", users: "bob", names: "a, b", group: "admin", count: 1 };
+      const params = { min: 8, symbols: "! @", user: "taro", users: "bob", names: "a, b", group: "admin", count: 1, number: 4 };
       for (const key of leafKeys(iamTexts[locale])) {
         const text = t(key as never, params as never);
         if (text === key || /[{}]/.test(text)) broken.push(`${key}: ${text}`);

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/Button";
 import { FailureMessage } from "@/components/ui/FailureMessage";
 import { useWorkshop } from "@/components/workshop/WorkshopContext";
+import { stepMeta } from "@/workshops";
 import { useStep } from "@/components/workshop/useStep";
 import { useFix } from "@/components/steps/useFix";
 import { Outcome, StepLink } from "@/components/steps/NextStep";
@@ -40,7 +41,7 @@ export function AdminGroupBody() {
       <p className="text-xs leading-relaxed text-stone-600">{t("handsOnOnly")}</p>
 
       {fix.result ? (
-        <Outcome next={<StepLink id="iam-user">{t("next")}</StepLink>}>
+        <Outcome next={<StepLink id="iam-user">{t("next", { number: stepMeta("iam-user").number })}</StepLink>}>
           <ul className="list-disc space-y-1 pl-5">
             {fix.result.createdGroup && <li>{t("didCreate")}</li>}
             {fix.result.attachedPolicy && <li>{t("didAttach")}</li>}

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { FailureMessage } from "@/components/ui/FailureMessage";
 import { useWorkshop } from "@/components/workshop/WorkshopContext";
+import { stepMeta } from "@/workshops";
 import { useStep } from "@/components/workshop/useStep";
 import { useFix } from "@/components/steps/useFix";
 import { IamUserForm } from "./IamUserForm";
@@ -72,7 +73,7 @@ export function IamUserBody() {
       )}
 
       {fix.result && fresh && (
-        <Outcome next={<StepLink id="user-mfa">{t("next")}</StepLink>}>
+        <Outcome next={<StepLink id="user-mfa">{t("next", { number: stepMeta("user-mfa").number })}</StepLink>}>
           <ul className="list-disc space-y-1 pl-5">
             <li>{fix.result.createdUser ? t("didCreateUser", { user: fix.result.userName }) : t("userExisted", { user: fix.result.userName })}</li>
             <li>{fix.result.consolePassword === "created" ? t("didSetPassword") : t("didReplacePassword")}</li>
@@ -85,7 +86,8 @@ export function IamUserBody() {
 
       {session && !detail.groupExists && (
         <p role="status" className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
-          {t("groupMissing")} <StepLink id="admin-group">{t("goToStep4")}</StepLink>
+          {t("groupMissing", { number: stepMeta("admin-group").number })}{" "}
+          <StepLink id="admin-group">{t("goToStep4", { number: stepMeta("admin-group").number })}</StepLink>
         </p>
       )}
 

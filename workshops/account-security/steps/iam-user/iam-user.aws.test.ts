@@ -21,6 +21,8 @@ import { passwordPolicy } from "@/workshops/account-security/steps/password-poli
 import { AWS_DEFAULT_POLICY, BASELINE_POLICY } from "@/lib/workshop/password-rules";
 import { consoleSignInUrl } from "@/lib/workshop/sign-in-url";
 import { attendee } from "@/tests/aws/attendee";
+import { affectedBy } from "@/workshops";
+import { serverStep } from "@/workshops/server";
 import { strictAws } from "@/tests/aws/strict";
 
 const ctx = () => ({ ledger: new MemoryLedger() });
@@ -193,5 +195,18 @@ describe("step 5 while IAM is still spreading a change (stricter stand-in)", () 
     strictAws().configure(accountId, { rules: { "iam-eventual-consistency": true } });
     const res = await runFixAndCheck(iamUser, aws, { userName: "taro", password: GOOD }, ctx());
     expect(res).toMatchObject({ ok: true, data: { outcome: { state: "done", detail: { consoleAdmins: ["taro"] } } } });
+  });
+
+  it("comes back re-checked with step 4's fix, which it is among the steps affected by", async () => {
+    const { aws } = await attendee();
+    expect(affectedBy("admin-group")).toEqual(["iam-user"]);
+    const res = await runFixAndCheck(adminGroup, aws, {}, ctx(), affectedBy("admin-group").map(serverStep));
+    expect(res).toMatchObject({ ok: true, data: { outcome: { id: "admin-group", state: "done" }, affected: [{ id: "iam-user", detail: { groupExists: true } }] } });
+  });
+
+  it("is not re-checked when the fix that affects it fails", async () => {
+    const { aws } = await attendee();
+    const res = await runFixAndCheck(passwordPolicy, aws, { minimumLength: 3 }, ctx(), affectedBy("password-policy").map(serverStep));
+    expect(res.ok).toBe(false);
   });
 });

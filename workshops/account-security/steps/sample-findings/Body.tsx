@@ -8,6 +8,7 @@ import { FindingsList } from "@/components/logging/FindingsList";
 import { Button, Spinner } from "@/components/ui/Button";
 import { FailureMessage } from "@/components/ui/FailureMessage";
 import { useWorkshop } from "@/components/workshop/WorkshopContext";
+import { stepMeta } from "@/workshops";
 import { useStep } from "@/components/workshop/useStep";
 import { useFix } from "@/components/steps/useFix";
 
@@ -26,7 +27,7 @@ export function SampleFindingsBody() {
     return (
       <p className="text-sm text-amber-900">
         <a href="#step-guardduty" className="font-semibold underline underline-offset-2">
-          {t("needsDetector")}
+          {t("needsDetector", { number: stepMeta("guardduty").number })}
         </a>
       </p>
     );

@@ -5,6 +5,7 @@ import { Link } from "@/i18n/navigation";
 import { useRegionLabel } from "@/components/credentials/RegionName";
 import { ResourceName } from "@/components/logging/ResourceBadges";
 import { useWorkshop } from "@/components/workshop/WorkshopContext";
+import { billableRange, stepMeta } from "@/workshops";
 import { useStep } from "@/components/workshop/useStep";
 
 /** Step 10 on the checklist: what of Hajime's is left, and the way to the teardown page. */
@@ -50,7 +51,7 @@ export function TeardownBody() {
         <p className="text-sm font-semibold text-emerald-800">{t("doneAll")}</p>
       ) : (
         <>
-          <p className="text-sm text-stone-700">{t("nothingYet")}</p>
+          <p className="text-sm text-stone-700">{t("nothingYet", billableRange(stepMeta("teardown").workshop) ?? { from: 1, to: 1 })}</p>
           <Link href={href} className={linkClass(false)} data-testid="open-teardown">
             {t("openAnyway")}
           </Link>

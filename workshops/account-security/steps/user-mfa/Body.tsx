@@ -9,6 +9,7 @@ import type { ConsoleUserMfa } from "./server";
 import { Button } from "@/components/ui/Button";
 import { FailureMessage } from "@/components/ui/FailureMessage";
 import { useWorkshop } from "@/components/workshop/WorkshopContext";
+import { stepMeta } from "@/workshops";
 import { useStep } from "@/components/workshop/useStep";
 import { useFix } from "@/components/steps/useFix";
 import { MfaSetup, type MfaDevice } from "./MfaSetup";
@@ -80,7 +81,8 @@ export function UserMfaBody() {
 
       {!hasConsoleUser && (
         <p role="status" className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
-          {t("noUsers")} <StepLink id="iam-user">{t("goToStep5")}</StepLink>
+          {t("noUsers", { number: stepMeta("iam-user").number })}{" "}
+          <StepLink id="iam-user">{t("goToStep5", { number: stepMeta("iam-user").number })}</StepLink>
         </p>
       )}
       {keysOnlyAdmins.length > 0 && (
