@@ -69,6 +69,12 @@ function missingPieces(workshop: WorkshopDef): string[] {
       if (!merged) problems.push(`${step.id}: texts not merged into messages (workshops/messages.ts)`);
     }
   }
+  for (const part of workshop.parts) {
+    for (const locale of LOCALES) {
+      const parts = (messages[locale] as unknown as { workshop: { parts: Record<string, unknown> } }).workshop.parts;
+      if (typeof parts[part.id] !== "string") problems.push(`part ${part.id}: no heading text workshop.parts.${part.id} (${locale})`);
+    }
+  }
   if (workshop.steps.some((s) => s.billable) && !workshop.steps.some((s) => s.teardown)) {
     problems.push("billable steps but no clean-up step (trait `teardown`)");
   }
