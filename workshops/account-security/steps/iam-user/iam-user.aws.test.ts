@@ -99,7 +99,7 @@ describe("step 5: IAM user (moto)", () => {
   it("says the group is missing (step 4) and creates nothing", async () => {
     const { aws } = await attendee();
     const res = await runFix(iamUser, aws, { userName: "taro", password: GOOD }, ctx());
-    expect(res).toEqual({ ok: false, code: "admin-group-missing", params: { group: "admin" } });
+    expect(res).toEqual({ ok: false, code: "admin-group-missing", params: { group: "admin", number: 4 } });
     expect(await userNames(aws)).toEqual([]);
   });
 

@@ -7,6 +7,7 @@ import {
 } from "@aws-sdk/client-iam";
 import { z } from "zod";
 import { ADMIN_GROUP, HAJIME_TAG_KEY, HAJIME_TAG_VALUE } from "@/lib/workshop/catalog";
+import { stepMeta } from "@/workshops";
 import { userNameSchema } from "@/lib/aws/input-schemas";
 import {
   AWS_DEFAULT_POLICY,
@@ -106,7 +107,7 @@ export const iamUser: Step<IamUserDetail, z.infer<typeof fixInput>, IamUserFixRe
     if (problems.length > 0) return fail("password-policy-unmet", { problems: problems.join(" ") });
 
     // Nothing is created when the group is missing: step 4 makes it, with its policy.
-    if ((await groupMembers(aws)) === null) return fail("admin-group-missing", { group: ADMIN_GROUP });
+    if ((await groupMembers(aws)) === null) return fail("admin-group-missing", { group: ADMIN_GROUP, number: stepMeta("admin-group").number });
 
     const createdUser = await ensureUser(aws, userName);
     // A user just made can be NoSuchEntity for a moment (IAM is eventually consistent).

@@ -137,7 +137,7 @@ describe("step 9: GuardDuty sample findings (moto, with CreateSampleFindings/Lis
     const { aws, accountId } = await attendee();
     mock = mockSampleFindingCalls(aws, accountId);
     expect(await runCheck(sampleFindings, aws)).toMatchObject({ state: "todo", detail: { detector: "none" } });
-    expect(await runFix(sampleFindings, aws, {}, { ledger: new MemoryLedger() })).toEqual({ ok: false, code: "guardduty-not-enabled" });
+    expect(await runFix(sampleFindings, aws, {}, { ledger: new MemoryLedger() })).toEqual({ ok: false, code: "guardduty-not-enabled", params: { number: 8 } });
     expect(mock.commandCalls(CreateSampleFindingsCommand)).toHaveLength(0);
   });
 

@@ -14,6 +14,7 @@ import { isAwsError } from "@/lib/aws/logging/aws-error";
 import { detectorsIn, primaryDetector } from "@/lib/aws/logging/detectors";
 import { findingViews, SAMPLE_CRITERIA, SAMPLE_FINDING_TYPES } from "@/lib/aws/logging/findings";
 import type { Step } from "@/lib/aws/step";
+import { stepMeta } from "@/workshops";
 
 export type SampleFindingsDetail = {
   detector: "none" | "disabled" | "enabled";
@@ -118,7 +119,7 @@ export const sampleFindings: Step<SampleFindingsDetail, { confirmTheirs: boolean
    */
   async fix(aws, input) {
     const detector = primaryDetector(await detectorsIn(aws));
-    if (!detector?.enabled) return fail("guardduty-not-enabled");
+    if (!detector?.enabled) return fail("guardduty-not-enabled", { number: stepMeta("guardduty").number });
     if (!detector.tagged && !input.confirmTheirs) return fail("sample-findings-unconfirmed");
     try {
       await aws.guardduty.send(
