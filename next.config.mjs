@@ -4,7 +4,7 @@ const withNextIntl = createNextIntlPlugin({
   requestConfig: "./i18n/request.ts",
   // Messages are compiled at build time (messages/**/*.json become ICU-free structures), so
   // no ICU parser ships to the browser (~10 KB gz on every page; bench/bundle/README.md).
-  experimental: { messages: { path: "./messages", format: "json", locales: "infer", precompile: true } },
+  experimental: { messages: { path: ["./messages", "./workshops"], format: "json", locales: "infer", precompile: true } },
 });
 
 /** @type {import('next').NextConfig} */

@@ -18,7 +18,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["tests/unit/**/*.test.ts"],
+          // A step's own tests sit in its folder: `*.aws.test.ts` run against moto, the rest here.
+          include: ["tests/unit/**/*.test.ts", "workshops/**/*.test.ts"],
+          exclude: ["**/*.aws.test.ts", "**/node_modules/**"],
           environment: "node",
           // Projects with different maxWorkers must run as separate groups.
           sequence: { groupOrder: 0 },

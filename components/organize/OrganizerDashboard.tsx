@@ -16,6 +16,7 @@ import {
   type RoomInfo,
 } from "@/lib/rooms/model";
 import { stepMeta } from "@/lib/workshop/catalog";
+import { teardownNumber, workshopOfSteps } from "@/workshops";
 import { Button } from "@/components/ui/Button";
 import { CopyableUrl } from "@/components/ui/CopyableUrl";
 import { FailureMessage } from "@/components/ui/FailureMessage";
@@ -143,6 +144,8 @@ function useOrganizerAction() {
 
 function Controls({ room, onRoom }: { room: RoomInfo; onRoom: (room: RoomInfo) => void }) {
   const t = useTranslations("organize");
+  // The step the teardown announcement sends attendees to: the room's workshop's clean-up.
+  const teardownAt = teardownNumber(workshopOfSteps(room.steps)) ?? room.steps.length;
   const locale = useLocale();
   const ta = useTranslations("a11y");
   const { pending, failure, run } = useOrganizerAction();
@@ -192,7 +195,7 @@ function Controls({ room, onRoom }: { room: RoomInfo; onRoom: (room: RoomInfo) =
             onChange={(e) => setText(e.target.value)}
             maxLength={ANNOUNCEMENT_MAX}
             rows={2}
-            placeholder={t("announcementPlaceholder")}
+            placeholder={t("announcementPlaceholder", { number: teardownAt })}
             aria-describedby="announcement-help"
             className="block w-full rounded-lg border border-stone-500 bg-white p-2"
           />
@@ -203,7 +206,7 @@ function Controls({ room, onRoom }: { room: RoomInfo; onRoom: (room: RoomInfo) =
             <Button type="submit" busy={pending} disabled={text.trim() === ""}>
               {t("announce")}
             </Button>
-            <Button type="button" variant="ghost" onClick={() => setText(t("teardownPreset"))}>
+            <Button type="button" variant="ghost" onClick={() => setText(t("teardownPreset", { number: teardownAt }))}>
               {t("usePreset")}
             </Button>
             {room.announcement && (

@@ -1,10 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { billableRange, teardownNumber, type WorkshopId } from "@/workshops";
 
-/** Shown once, before the first step that costs money. */
-export function BillingNotice() {
+/** Shown once, before the first step that costs money; the steps it names come from the workshop's data. */
+export function BillingNotice({ workshop }: { workshop: WorkshopId }) {
   const t = useTranslations("billing");
+  const range = billableRange(workshop) ?? { from: 1, to: 1 };
   return (
     <aside
       role="note"
@@ -18,7 +20,7 @@ export function BillingNotice() {
         </span>
         {t("title")}
       </h3>
-      <p className="mt-2 text-sm leading-relaxed">{t("body")}</p>
+      <p className="mt-2 text-sm leading-relaxed">{t("body", { ...range, teardown: teardownNumber(workshop) ?? range.to + 1 })}</p>
       <p className="mt-2 text-xs text-rose-900">{t("marker")}</p>
     </aside>
   );

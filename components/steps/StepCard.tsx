@@ -18,7 +18,7 @@ export function StepCard({ id, children }: { id: StepId; children?: ReactNode })
   const isChecking = checking.has(id);
   const consoleUrl = session ? meta.consoleUrl(session.region) : undefined;
   const done = outcome?.state === "done";
-  const canRecheck = Boolean(session) && id !== "teardown";
+  const canRecheck = Boolean(session) && !meta.teardown;
 
   return (
     <article

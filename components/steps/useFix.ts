@@ -3,16 +3,19 @@
 import { useCallback, useState, useTransition } from "react";
 import { fixStep } from "@/lib/aws/actions";
 import { reachServer, type Failure } from "@/lib/result";
-import type { StepId } from "@/lib/workshop/catalog";
+import type { StepId } from "@/workshops";
+import type { StepFixResult } from "@/workshops/step-types";
 import { focusWhenShown } from "@/components/ui/focus";
 import { useWorkshop } from "@/components/workshop/WorkshopContext";
 
 /**
- * Runs a step's fix through the server action and feeds the re-check back to the card.
+ * Runs a step's fix through the server action and feeds the re-check back to the card, and
+ * the re-checks of the steps the fix affects (the step meta's `affects`) to theirs.
  * When it settles, keyboard focus moves to what changed on the card: the failure, or the
  * result (an element marked `data-fix-result="success"`), unless the attendee has moved on.
  */
-export function useFix<Result = unknown>(id: StepId) {
+export function useFix<Id extends StepId>(id: Id) {
+  type Result = StepFixResult<Id>;
   const { applyOutcome, handleFailure } = useWorkshop();
   const [pending, startTransition] = useTransition();
   const [failure, setFailure] = useState<Failure | null>(null);
@@ -37,6 +40,7 @@ export function useFix<Result = unknown>(id: StepId) {
           }
           setResult(res.data.result as Result);
           applyOutcome(res.data.outcome);
+          for (const outcome of res.data.affected) applyOutcome(outcome);
           setSucceeded(true);
           focusWhenShown(() => resultOn(id, "success")[0], startedFrom);
           resolve(true);

@@ -8,7 +8,7 @@ import { PasteForm } from "@/components/credentials/PasteForm";
 import { SessionStrip } from "@/components/credentials/SessionStrip";
 import { BillableChip, BillingNotice } from "@/components/steps/BillingNotice";
 import { StepCard } from "@/components/steps/StepCard";
-import { STEP_BODIES } from "@/components/steps/bodies";
+import { STEP_BODIES } from "@/workshops/bodies";
 import { Button } from "@/components/ui/Button";
 import { FailureMessage } from "@/components/ui/FailureMessage";
 import { useFocusAcrossSignIn } from "@/components/ui/focus";
@@ -128,7 +128,7 @@ function StepList({ steps }: { steps: readonly StepId[] }) {
             {heading && (
               <h2 className="pt-4 text-base font-bold uppercase tracking-wide text-stone-700">{t(`parts.${heading}`)}</h2>
             )}
-            {id === firstBillable && <BillingNotice />}
+            {id === firstBillable && <BillingNotice workshop={meta.workshop} />}
             <StepCard id={id}>{Body && <Body />}</StepCard>
           </Fragment>
         );

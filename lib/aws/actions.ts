@@ -3,7 +3,8 @@
 import { z } from "zod";
 import { deadFailure, sessionAction } from "@/lib/actions/session-action";
 import { minutesLeft, timeForMfaSetup } from "@/lib/credentials/expiry";
-import { isStepId, type StepId } from "@/lib/workshop/catalog";
+import { affectedBy, isStepId, type StepId } from "@/workshops";
+import { serverStep } from "@/workshops/server";
 import { consoleSignInUrl } from "@/lib/workshop/sign-in-url";
 import { fail, ok } from "@/lib/result";
 import { aliasOrAccountId } from "./iam-users";
@@ -11,7 +12,7 @@ import { ledgerFor } from "./ledger-store";
 import { REGISTRY, stepById } from "./registry";
 import { runCheck, runChecks, runFixAndCheck } from "./run";
 import type { AnyStep } from "./step";
-import { startMfaInput, startVirtualMfa } from "./steps/user-mfa";
+import { startMfaInput, startVirtualMfa } from "@/workshops/account-security/steps/user-mfa/server";
 
 /**
  * The only door from the UI to lib/aws. Every action goes through sessionAction
@@ -62,15 +63,19 @@ export const checkStep = sessionAction({
   outcomes: (outcome) => [outcome],
 });
 
-/** Runs a step's fix, then its check, so the card shows the state AWS now reports. */
+/**
+ * Runs a step's fix, then its check, so the card shows the state AWS now reports; after a
+ * success also the checks of the steps it affects (its meta's `affects`).
+ */
 export const fixStep = sessionAction({
   // The fix's own input is validated by the step's schema (lib/aws/run.ts).
   args: z.tuple([fixableStep, z.unknown().optional()]),
   invalid: (error) => (error.issues[0]?.message === "no-fix" ? fail("no-fix") : fail("invalid-input", { field: "step" })),
   rateLimit: "checks",
   budget: "fixMs",
-  run: ({ args: [step, input], aws, session }) => runFixAndCheck(step, aws(), input, { ledger: ledgerFor(session) }),
-  outcomes: (done) => [done.outcome],
+  run: ({ args: [step, input], aws, session }) =>
+    runFixAndCheck(step, aws(), input, { ledger: ledgerFor(session) }, affectedBy(step.id).map(serverStep)),
+  outcomes: (done) => [done.outcome, ...done.affected],
 });
 
 /** Step 5's sign-in URL (alias or account id). Only for the signed-in attendee's own card. */

@@ -61,22 +61,31 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * immediately visible"), so when the fix succeeded and should have finished the step, the
  * check is asked again a few times (about 3 s in all) before "to do" is believed.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_general.html#troubleshoot_general_eventual-consistency
+ *
+ * `affected` are the steps whose checks the fix may change (the step meta's `affects`): after
+ * a successful fix they are checked once, beside the step's own settled check, and their
+ * outcomes come back with the fix's so the page updates them without asking again.
  */
 export async function runFixAndCheck(
   step: AnyStep,
   aws: Aws,
   rawInput: unknown,
   ctx: StepContext,
-): Promise<Result<{ result: unknown; outcome: CheckOutcome }>> {
+  affected: readonly AnyStep[] = [],
+): Promise<Result<{ result: unknown; outcome: CheckOutcome; affected: CheckOutcome[] }>> {
   const result = await runFix(step, aws, rawInput, ctx);
   if (!result.ok) return result;
-  let outcome = await runCheck(step, aws);
-  if (step.fixFinishes?.(rawInput) ?? true) {
-    for (const ms of settleTiming.delaysMs) {
-      if (outcome.state === "done") break;
-      await sleep(ms);
-      outcome = await runCheck(step, aws);
+  const settle = async () => {
+    let outcome = await runCheck(step, aws);
+    if (step.fixFinishes?.(rawInput) ?? true) {
+      for (const ms of settleTiming.delaysMs) {
+        if (outcome.state === "done") break;
+        await sleep(ms);
+        outcome = await runCheck(step, aws);
+      }
     }
-  }
-  return ok({ result: result.data, outcome });
+    return outcome;
+  };
+  const [outcome, others] = await Promise.all([settle(), runChecks(affected, aws)]);
+  return ok({ result: result.data, outcome, affected: others });
 }

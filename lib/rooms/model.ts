@@ -1,4 +1,5 @@
 import { STEP_IDS, type StepId } from "@/lib/workshop/catalog";
+import { countedSteps } from "@/workshops";
 import { latinLookAlikes } from "./confusables";
 
 /**
@@ -144,8 +145,9 @@ export function currentStep(steps: readonly StepId[], done: BoardAttendee["done"
   return steps.find((id) => done[id] === undefined) ?? null;
 }
 
+/** Every step that counts (the `counted` trait) verified. */
 export function isFinished(steps: readonly StepId[], done: BoardAttendee["done"]): boolean {
-  return steps.every((id) => done[id] !== undefined);
+  return countedSteps(steps).every((id) => done[id] !== undefined);
 }
 
 export function lastActivity(a: BoardAttendee): number {

@@ -1,4 +1,4 @@
-import type { StepId } from "./catalog";
+import { countedSteps, type StepId } from "@/workshops";
 
 export type Progress = { done: number; total: number };
 
@@ -12,5 +12,7 @@ export type Progress = { done: number; total: number };
  * board keeps its first verified time.
  */
 export function progressCount(steps: readonly StepId[], isDone: (id: StepId) => boolean): Progress {
-  return { done: steps.filter(isDone).length, total: steps.length };
+  // Steps a workshop marks `counted: false` are shown but not counted (none in the first workshop).
+  const counted = countedSteps(steps);
+  return { done: counted.filter(isDone).length, total: counted.length };
 }

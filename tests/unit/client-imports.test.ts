@@ -108,7 +108,7 @@ function forbiddenFrom(entry: string): string[] {
   return problems;
 }
 
-const clientEntries = [...filesUnder(join(root, "components")), ...filesUnder(join(root, "app"))].filter((f) => directive(parse(f)) === "use client");
+const clientEntries = [...filesUnder(join(root, "components")), ...filesUnder(join(root, "app")), ...filesUnder(join(root, "workshops"))].filter((f) => directive(parse(f)) === "use client");
 
 describe("client components import nothing server-side", () => {
   it("finds the client components", () => {

@@ -1,0 +1,9 @@
+import type { StepMeta } from "@/workshops/types";
+export const teardownMeta = {
+  id: "teardown",
+  billable: false,
+  consoleOnly: false,
+  part: "wrap-up",
+  consoleUrl: () => undefined,
+  teardown: true,
+} as const satisfies StepMeta;
