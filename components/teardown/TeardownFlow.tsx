@@ -6,6 +6,7 @@ import { reachServer, type Failure } from "@/lib/result";
 import { finishTeardown, planTeardown, removeTeardownItem } from "@/lib/aws/teardown/actions";
 import type { KeptResource, PlannedRemoval, ResourceRef, TeardownDetail, TeardownPlan } from "@/lib/aws/teardown/types";
 import type { SessionView } from "@/lib/credentials/session-view";
+import type { WorkshopId } from "@/workshops";
 import { forgetBucket } from "@/lib/workshop/remembered-bucket";
 import { Link } from "@/i18n/navigation";
 import { PasteForm } from "@/components/credentials/PasteForm";
@@ -35,10 +36,13 @@ export function TeardownFlow({
   initialSession,
   initialSignedOut = null,
   backHref,
+  workshop,
 }: {
   initialSession: SessionView | null;
   initialSignedOut?: SignedOutReason;
   backHref: string;
+  /** Whose clean-up this is: the room's workshop, or the one chosen for solo practice. */
+  workshop: WorkshopId;
 }) {
   const t = useTranslations("teardown");
   const tw = useTranslations("workshop");
@@ -76,7 +80,7 @@ export function TeardownFlow({
   const verify = useCallback(async () => {
     const gen = generation.current;
     setPhase("verifying");
-    const res = await reachServer(() => finishTeardown());
+    const res = await reachServer(() => finishTeardown(workshop));
     if (gen !== generation.current) return;
     if (!res.ok) return showFailure(res);
     const detail = res.data.detail as TeardownDetail | undefined;
@@ -92,21 +96,21 @@ export function TeardownFlow({
       }),
     );
     setPhase("finished");
-  }, [showFailure]);
+  }, [showFailure, workshop]);
 
   const load = useCallback(async () => {
     const gen = generation.current;
     setPhase("loading");
     setFailure(null);
     setFinalState(null);
-    const res = await reachServer(() => planTeardown());
+    const res = await reachServer(() => planTeardown(workshop));
     if (gen !== generation.current) return;
     if (!res.ok) return showFailure(res);
     setPlan(res.data);
     setRows(res.data.remove.map((r) => ({ ...r, status: "waiting", deleted: 0 })));
     if (res.data.remove.length === 0) await verify();
     else setPhase("review");
-  }, [showFailure, verify]);
+  }, [showFailure, verify, workshop]);
 
   useEffect(() => {
     if (session) void load();
@@ -132,7 +136,7 @@ export function TeardownFlow({
       update(i, { status: "removing", failure: undefined });
       let deleted = 0;
       for (let call = 0; call < MAX_CALLS_PER_RESOURCE; call++) {
-        const res = await reachServer(() => removeTeardownItem(ref));
+        const res = await reachServer(() => removeTeardownItem(workshop, ref));
         if (gen !== generation.current) return;
         if (!res.ok) {
           if (endSession(res)) return;

@@ -7,7 +7,7 @@ import { runChecks, runFix } from "@/lib/aws/run";
 import { cloudtrail } from "@/workshops/account-security/steps/cloudtrail/server";
 import { guardduty } from "@/workshops/account-security/steps/guardduty/server";
 import { discover } from "@/lib/aws/teardown/discover";
-import { FIRST_WORKSHOP_KINDS } from "@/lib/aws/teardown/first-workshop";
+import { FIRST_WORKSHOP_KINDS } from "@/workshops/account-security/kinds";
 import type { TeardownDetail } from "@/lib/aws/teardown/types";
 import { HAJIME_TAG_KEY, HAJIME_TAG_VALUE } from "@/lib/workshop/catalog";
 import { newAttendee } from "../support/moto";

@@ -10,7 +10,7 @@ import { runCheck, runChecks } from "@/lib/aws/run";
 import { passwordPolicy } from "@/workshops/account-security/steps/password-policy/server";
 import { rootAccessKeys } from "@/workshops/account-security/steps/root-access-keys/server";
 import { discover } from "@/lib/aws/teardown/discover";
-import { FIRST_WORKSHOP_KINDS } from "@/lib/aws/teardown/first-workshop";
+import { FIRST_WORKSHOP_KINDS } from "@/workshops/account-security/kinds";
 import { newAttendee } from "../support/moto";
 import { behindStallingProxy } from "./behind-proxy";
 import { uniqueBucket } from "./logging-support";

@@ -5,7 +5,7 @@ import { GetDetectorCommand, ListDetectorsCommand } from "@aws-sdk/client-guardd
 import type { Aws } from "@/lib/aws/clients";
 import type { CreatedLedger } from "@/lib/aws/ledger";
 import { discover } from "@/lib/aws/teardown/discover";
-import { FIRST_WORKSHOP_KINDS } from "@/lib/aws/teardown/first-workshop";
+import { FIRST_WORKSHOP_KINDS } from "@/workshops/account-security/kinds";
 import { removeResource } from "@/lib/aws/teardown/remove";
 import type { RemovalProgress, ResourceRef } from "@/lib/aws/teardown/types";
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { Aws } from "@/lib/aws/clients";
 import { MemoryLedger } from "@/lib/aws/ledger";
 import { discover } from "@/lib/aws/teardown/discover";
-import { FIRST_WORKSHOP_KINDS } from "@/lib/aws/teardown/first-workshop";
+import { FIRST_WORKSHOP_KINDS } from "@/workshops/account-security/kinds";
 import type { ResourceKindModule } from "@/lib/aws/teardown/kind";
 import { orderKinds } from "@/lib/aws/teardown/order";
 import { removeResource } from "@/lib/aws/teardown/remove";

@@ -6,6 +6,7 @@ import type { Check, Step } from "../step";
 import { discover, type DiscoverOptions } from "./discover";
 import type { ResourceKindModule } from "./kind";
 import type { TeardownDetail } from "./types";
+import type { StepId } from "@/workshops";
 
 /**
  * The teardown step's check: done once something Hajime made has been removed and nothing of
@@ -37,6 +38,6 @@ export async function checkTeardown(
  * say; it runs with every "check all", so it does not list 13 Regions. "full": the step at
  * the end of the teardown page, looked for everywhere, as the page's plan was.
  */
-export function teardownStep(kinds: readonly ResourceKindModule[], scope: "known" | "full" = "known"): Step<TeardownDetail> {
-  return { id: "teardown", check: (aws) => checkTeardown(aws, ledgerForAccount(aws.accountId), kinds, { scope }) };
+export function teardownStep(id: StepId, kinds: readonly ResourceKindModule[], scope: "known" | "full" = "known"): Step<TeardownDetail> {
+  return { id, check: (aws) => checkTeardown(aws, ledgerForAccount(aws.accountId), kinds, { scope }) };
 }

@@ -1,5 +1,6 @@
 import "server-only";
+import { teardownStep } from "@/lib/aws/teardown/step";
+import { FIRST_WORKSHOP_KINDS } from "../../kinds";
 
-// Step 10's server side lives with the rest of teardown (lib/aws/teardown/), which its check
-// shares with the teardown pages; the workshop finds it here like any other step's.
-export { teardown } from "@/lib/aws/teardown/first-workshop";
+/** Step 10 on the checklist: the ledger and the current Region (lib/aws/teardown/step.ts). */
+export const teardown = teardownStep("teardown", FIRST_WORKSHOP_KINDS, "known");
