@@ -3,12 +3,14 @@ import { SiteHeader } from "@/components/layout/SiteHeader";
 import { CreateRoomForm } from "@/components/rooms/CreateRoomForm";
 import { JoinByCode } from "@/components/rooms/JoinByCode";
 import { Link } from "@/i18n/navigation";
+import { DEFAULT_WORKSHOP_ID, WORKSHOPS } from "@/workshops";
 
 export default async function Landing({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations("landing");
   const common = await getTranslations("common");
+  const lang = locale === "en" ? "en" : "ja";
   return (
     <>
       <SiteHeader />
@@ -29,9 +31,21 @@ export default async function Landing({ params }: { params: Promise<{ locale: st
             {t("soloTitle")}
           </h2>
           <p className="mt-1 text-sm text-stone-600">{t("soloLead")}</p>
-          <Link href="/solo" className="mt-4 inline-flex min-h-10 items-center rounded-lg border border-stone-300 bg-white px-4 text-sm font-semibold hover:bg-stone-100">
-            {common("practiceAlone")}
-          </Link>
+          <ul className="mt-4 space-y-3" data-testid="workshop-list">
+            {WORKSHOPS.map((w) => (
+              <li key={w.id} className="rounded-xl border border-stone-200 p-4">
+                <h3 className="font-semibold">{w.title[lang]}</h3>
+                <p className="mt-1 text-sm text-stone-700">{w.description[lang]}</p>
+                <Link
+                  href={w.id === DEFAULT_WORKSHOP_ID ? "/solo" : `/solo?workshop=${w.id}`}
+                  aria-label={`${common("practiceAlone")}: ${w.title[lang]}`}
+                  className="mt-3 inline-flex min-h-10 items-center rounded-lg border border-stone-300 bg-white px-4 text-sm font-semibold hover:bg-stone-100"
+                >
+                  {common("practiceAlone")}
+                </Link>
+              </li>
+            ))}
+          </ul>
         </section>
         <details className="group rounded-2xl border border-stone-200 bg-white p-5 shadow-sm sm:p-6">
           <summary className="cursor-pointer list-none">

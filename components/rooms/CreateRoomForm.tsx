@@ -4,7 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { createRoom } from "@/lib/rooms/actions";
 import { DEFAULT_MAX_ATTENDEES, DEFAULT_MAX_PER_ACCOUNT, MAX_ATTENDEES_LIMIT, ROOM_LANGUAGES, TITLE_MAX } from "@/lib/rooms/model";
-import { CATALOG } from "@/lib/workshop/catalog";
+import { DEFAULT_WORKSHOP_ID, stepMeta, WORKSHOPS, workshopById, type WorkshopId } from "@/workshops";
 import { Button } from "@/components/ui/Button";
 import { FailureMessage } from "@/components/ui/FailureMessage";
 import { useServerForm } from "@/components/ui/useServerForm";
@@ -21,6 +21,8 @@ export function CreateRoomForm() {
   const locale = useLocale();
   const { state, pending, onSubmit } = useServerForm(createRoom);
   const [title, setTitle] = useState("");
+  const [workshop, setWorkshop] = useState<WorkshopId>(DEFAULT_WORKSHOP_ID);
+  const lang = locale === "en" ? "en" : "ja";
 
   if (state?.ok) return <RoomCreated room={state.data} title={title} />;
 
@@ -94,10 +96,33 @@ export function CreateRoomForm() {
         {t("maxPerAccountHelp")}
       </p>
       <fieldset>
+        <legend className="text-sm font-semibold">{t("workshop")}</legend>
+        <div className="mt-2 grid gap-2">
+          {WORKSHOPS.map((w) => (
+            <label key={w.id} className="flex items-start gap-2 rounded-lg border border-stone-300 bg-white p-3 text-sm has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50">
+              <input
+                type="radio"
+                name="workshop"
+                value={w.id}
+                checked={workshop === w.id}
+                onChange={() => setWorkshop(w.id)}
+                className="mt-0.5 h-5 w-5 shrink-0 accent-brand-700"
+              />
+              <span>
+                <span className="block font-semibold">{w.title[lang]}</span>
+                <span className="block text-stone-700">{w.description[lang]}</span>
+                <span className="block text-xs text-stone-600">{t("workshopFacts", { steps: w.steps.length, minutes: w.durationMinutes })}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset>
         <legend className="text-sm font-semibold">{t("steps")}</legend>
         <p className="text-xs text-stone-600">{t("stepsHelp")}</p>
-        <div className="mt-2 grid gap-1 sm:grid-cols-2">
-          {CATALOG.map((s) => (
+        {/* Keyed by workshop: another workshop's list starts all ticked again. */}
+        <div key={workshop} className="mt-2 grid gap-1 sm:grid-cols-2">
+          {(workshopById(workshop)?.steps ?? []).map(({ id }) => stepMeta(id)).map((s) => (
             <label key={s.id} className="flex min-h-9 items-center gap-2 rounded-md px-2 text-sm hover:bg-stone-100">
               <input type="checkbox" name="steps" value={s.id} defaultChecked className="h-5 w-5 shrink-0 accent-brand-700" />
               <span className="w-5 text-right font-bold tabular-nums">{s.number}</span>

@@ -44,7 +44,8 @@ export const checkAll = sessionAction({
   rateLimit: "checks",
   budget: "checkMs",
   run: async ({ args: [only], aws }) => {
-    const steps = only ? REGISTRY.filter((s) => only.includes(s.id)) : REGISTRY;
+    // The page's steps (any one workshop's, or a room's choice of them); the default workshop's without.
+    const steps = only ? [...new Set(only)].filter(isStepId).map((id) => stepById(id as StepId)).filter((s): s is AnyStep => s !== undefined) : REGISTRY;
     const outcomes = await runChecks(steps, aws());
     return deadFailure(outcomes) ?? ok(outcomes);
   },

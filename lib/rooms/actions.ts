@@ -11,7 +11,7 @@ import { accountKey } from "@/lib/db/account-key";
 import { clientKey } from "@/lib/limits/address";
 import { caps } from "@/lib/limits/config";
 import { take } from "@/lib/limits/rate";
-import { STEP_IDS } from "@/lib/workshop/catalog";
+import { DEFAULT_WORKSHOP_ID, isStepId, isWorkshopId, type WorkshopId } from "@/workshops";
 import { publish } from "./bus";
 import { clearAttendeeCookie, writeAttendeeCookie, writeOrganizerCookie } from "./cookies";
 import { lookUpRoom } from "./lookup";
@@ -22,6 +22,7 @@ import {
   DEFAULT_MAX_PER_ACCOUNT,
   MAX_ATTENDEES_LIMIT,
   normalizeCode,
+  orderSteps,
   ROOM_LANGUAGES,
   STUCK_MINUTES_CHOICES,
   TITLE_MAX,
@@ -41,7 +42,8 @@ const createForm = z.object({
   title: z.string().trim().min(1).max(TITLE_MAX),
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   language: z.enum(ROOM_LANGUAGES),
-  steps: z.array(z.enum(STEP_IDS)).min(1).max(STEP_IDS.length),
+  workshop: z.string().refine(isWorkshopId).transform((id) => id as WorkshopId),
+  steps: z.array(z.string().refine(isStepId)).min(1).max(40),
   maxAttendees: z.coerce.number().int().min(1).max(MAX_ATTENDEES_LIMIT),
   maxPerAccount: z.coerce.number().int().min(1).max(MAX_ATTENDEES_LIMIT),
 });
@@ -51,15 +53,19 @@ export async function createRoom(_prev: CreateRoomState, form: FormData): Promis
     title: form.get("title") ?? "",
     date: form.get("date") ?? "",
     language: form.get("language") ?? "",
+    workshop: form.get("workshop") || DEFAULT_WORKSHOP_ID,
     steps: form.getAll("steps"),
     maxAttendees: form.get("maxAttendees") || DEFAULT_MAX_ATTENDEES,
     maxPerAccount: form.get("maxPerAccount") || DEFAULT_MAX_PER_ACCOUNT,
   });
   if (!parsed.success) return fail("invalid-input", { field: String(parsed.error.issues[0]?.path[0] ?? "input") });
+  // Only the chosen workshop's steps, in its order.
+  const steps = orderSteps(parsed.data.workshop, parsed.data.steps);
+  if (steps.length === 0) return fail("invalid-input", { field: "steps" });
   const limited = await take("create", await clientKey());
   if (limited) return limited;
   if (rooms().openRoomCount() >= caps.openRooms) return fail("too-many-rooms");
-  const { room, organizerKey } = rooms().createRoom(parsed.data);
+  const { room, organizerKey } = rooms().createRoom({ ...parsed.data, steps });
   await writeOrganizerCookie(room.code, organizerKey);
   return ok({ code: room.code, language: room.language, organizerKey, urls: roomUrls(await publicOrigin(), room.code, room.language) });
 }

@@ -55,4 +55,11 @@ export const ROOMS_MIGRATIONS: readonly Migration[] = [
     version: 2,
     up: `ALTER TABLE rooms ADD COLUMN max_per_account INTEGER NOT NULL DEFAULT 3;`,
   },
+  {
+    // Rooms carry a workshop (workshops/index.ts); rooms made before there was a choice ran
+    // the first one.
+    area: "rooms",
+    version: 3,
+    up: `ALTER TABLE rooms ADD COLUMN workshop TEXT NOT NULL DEFAULT 'account-security';`,
+  },
 ];

@@ -1,5 +1,5 @@
 import { STEP_IDS, type StepId } from "@/lib/workshop/catalog";
-import { countedSteps } from "@/workshops";
+import { countedSteps, stepsOf, type WorkshopId } from "@/workshops";
 import { latinLookAlikes } from "./confusables";
 
 /**
@@ -73,8 +73,9 @@ export function isRoomLanguage(value: unknown): value is RoomLanguage {
 }
 
 /** The room's steps in the workshop's order, unknown ids dropped. */
-export function orderSteps(ids: readonly string[]): StepId[] {
-  return STEP_IDS.filter((id) => ids.includes(id));
+/** The workshop's steps among `ids`, in the workshop's order (unknown or other workshops' ids dropped). */
+export function orderSteps(workshop: WorkshopId, ids: readonly string[]): StepId[] {
+  return stepsOf(workshop).filter((id) => ids.includes(id));
 }
 
 export type RoomInfo = {
@@ -83,6 +84,8 @@ export type RoomInfo = {
   /** YYYY-MM-DD */
   date: string;
   language: RoomLanguage;
+  /** The hands-on the room runs; `steps` are some or all of its steps. */
+  workshop: WorkshopId;
   steps: StepId[];
   locked: boolean;
   announcement: string | null;

@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import type { StepId } from "@/lib/workshop/catalog";
+import { DEFAULT_WORKSHOP_ID, isWorkshopId, type StepId, type WorkshopId } from "@/workshops";
 import {
   DEFAULT_MAX_ATTENDEES,
   DEFAULT_MAX_PER_ACCOUNT,
@@ -27,6 +27,7 @@ type RoomRow = {
   title: string;
   date: string;
   language: string;
+  workshop: string;
   steps: string;
   organizer_key_hash: string;
   max_attendees: number;
@@ -48,6 +49,8 @@ export type NewRoom = {
   title: string;
   date: string;
   language: RoomLanguage;
+  /** The default workshop when not given. */
+  workshop?: WorkshopId;
   steps: readonly StepId[];
   maxAttendees?: number;
   maxPerAccount?: number;
@@ -64,12 +67,15 @@ export type ExportRow = {
 };
 
 function toInfo(r: RoomRow): RoomInfo {
+  // A workshop no longer offered (removed from workshops/) shows as the default one.
+  const workshop = isWorkshopId(r.workshop) ? r.workshop : DEFAULT_WORKSHOP_ID;
   return {
     code: r.code,
     title: r.title,
     date: r.date,
     language: r.language === "en" ? "en" : "ja",
-    steps: orderSteps(JSON.parse(r.steps) as string[]),
+    workshop,
+    steps: orderSteps(workshop, JSON.parse(r.steps) as string[]),
     locked: r.locked === 1,
     announcement: r.announcement,
     announcedAt: r.announced_at,
@@ -106,9 +112,10 @@ export class RoomStore {
   createRoom(input: NewRoom): { room: RoomInfo; organizerKey: string } {
     const organizerKey = newSecret();
     const insert = this.sql(
-      `INSERT INTO rooms (code, title, date, language, steps, organizer_key_hash, max_attendees, max_per_account, stuck_minutes, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO rooms (code, title, date, language, workshop, steps, organizer_key_hash, max_attendees, max_per_account, stuck_minutes, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    const workshop = input.workshop ?? DEFAULT_WORKSHOP_ID;
     for (let attempt = 0; attempt < 20; attempt++) {
       const code = newJoinCode();
       if (this.roomRow(code)) continue;
@@ -117,7 +124,8 @@ export class RoomStore {
         input.title,
         input.date,
         input.language,
-        JSON.stringify(orderSteps(input.steps)),
+        workshop,
+        JSON.stringify(orderSteps(workshop, input.steps)),
         hashSecret(organizerKey),
         input.maxAttendees ?? DEFAULT_MAX_ATTENDEES,
         input.maxPerAccount ?? DEFAULT_MAX_PER_ACCOUNT,

@@ -8,6 +8,7 @@ const room: RoomInfo = {
   title: "t",
   date: "2026-11-14",
   language: "ja",
+  workshop: "account-security",
   steps: ["root-mfa", "password-policy"],
   locked: false,
   announcement: null,

@@ -37,7 +37,22 @@ describe("rooms migrations", () => {
     expect(db.prepare("SELECT area, version FROM schema_migrations").all()).toEqual([
       { area: "rooms", version: 1 },
       { area: "rooms", version: 2 },
+      { area: "rooms", version: 3 },
     ]);
+  });
+
+  it("gives rooms made before workshops existed the first workshop, and keeps a new room's choice", () => {
+    const db = new Database(":memory:");
+    migrate(db, ROOMS_MIGRATIONS.slice(0, 2));
+    db.prepare(
+      `INSERT INTO rooms (code, title, date, language, steps, organizer_key_hash, max_attendees, stuck_minutes, created_at)
+       VALUES ('ABCDEF', 'old', '2026-11-01', 'ja', '["password-policy","teardown"]', 'x', 10, 10, 0)`,
+    ).run();
+    migrate(db, ROOMS_MIGRATIONS);
+    const store = new RoomStore(db);
+    expect(store.info("ABCDEF")).toMatchObject({ workshop: "account-security", steps: ["password-policy", "teardown"] });
+    const { room } = store.createRoom({ title: "new", date: "2026-11-29", language: "en", workshop: "account-security", steps: ["teardown", "root-mfa"] });
+    expect(store.info(room.code)).toMatchObject({ workshop: "account-security", steps: ["root-mfa", "teardown"] });
   });
 
   it("stores no account id, ARN or credential column", () => {

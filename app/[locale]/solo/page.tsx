@@ -3,7 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { SiteHeader } from "@/components/layout/SiteHeader";
 import { Workshop } from "@/components/workshop/Workshop";
 import { pageSession } from "@/lib/credentials/current";
-import { STEP_IDS } from "@/lib/workshop/catalog";
+import { DEFAULT_WORKSHOP_ID, isWorkshopId, stepsOf, workshopById } from "@/workshops";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -11,9 +11,18 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   return { title: t("soloTitle") };
 }
 
-/** Practice alone, without a room: the whole workshop, nothing recorded on a board. */
-export default async function SoloPage({ params }: { params: Promise<{ locale: string }> }) {
+/** Practice alone, without a room: a whole workshop (`?workshop=`, the first by default), nothing recorded on a board. */
+export default async function SoloPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<{ workshop?: string | string[] }>;
+}) {
   const { locale } = await params;
+  const { workshop: asked } = await searchParams;
+  const workshop = isWorkshopId(asked) ? asked : DEFAULT_WORKSHOP_ID;
+  const lang = locale === "en" ? "en" : "ja";
   setRequestLocale(locale);
   const t = await getTranslations("workshop");
   const { session, ended } = await pageSession();
@@ -22,9 +31,12 @@ export default async function SoloPage({ params }: { params: Promise<{ locale: s
       <SiteHeader />
       <main id="main" className="mx-auto max-w-3xl px-4 pb-24 pt-6">
         <h1 className="text-2xl font-bold sm:text-3xl">{t("soloTitle")}</h1>
-        <p className="mt-2 text-stone-600">{t("soloLead")}</p>
+        <p className="mt-2 text-lg font-semibold" data-testid="workshop-title">
+          {workshopById(workshop)?.title[lang]}
+        </p>
+        <p className="mt-1 text-stone-600">{t("soloLead")}</p>
         <div className="mt-6">
-          <Workshop initialSession={session} initialSignedOut={ended} room={null} steps={STEP_IDS} />
+          <Workshop initialSession={session} initialSignedOut={ended} room={null} steps={stepsOf(workshop)} />
         </div>
       </main>
     </>

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { TeardownScreen } from "@/components/teardown/TeardownScreen";
-import { workshopOfSteps } from "@/workshops";
 import { pageRoom } from "@/lib/rooms/page-room";
 
 type Params = { params: Promise<{ locale: string; room: string }> };
@@ -20,5 +19,5 @@ export default async function RoomTeardownPage({ params }: Params) {
   const { locale, room: param } = await params;
   setRequestLocale(locale);
   const room = await pageRoom(locale, param, "/teardown");
-  return <TeardownScreen backHref={`/r/${room.code}`} workshop={workshopOfSteps(room.steps)} />;
+  return <TeardownScreen backHref={`/r/${room.code}`} workshop={room.workshop} />;
 }
