@@ -1,7 +1,8 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useMemo } from "react";
+import { workshopById } from "@/workshops";
 import { isFinished, spacedCode, stuckFor, type BoardSnapshot } from "@/lib/rooms/model";
 import { ConnectionBadge } from "@/components/rooms/ConnectionBadge";
 import { QrCode } from "@/components/rooms/QrCode";
@@ -20,6 +21,7 @@ import { StepBars } from "./StepBars";
 const BOARD_MAIN = "bg-slate-950 text-white [--focus-ring:#fcd34d]";
 export function Board({ initial, joinUrl, joinQr }: { initial: BoardSnapshot; joinUrl: string; joinQr: QrShape }) {
   const t = useTranslations("board");
+  const locale = useLocale();
   const { state, status, now, offset } = useLiveRoom(initial, "board", 10_000);
   const { room, attendees } = state;
 
@@ -51,7 +53,7 @@ export function Board({ initial, joinUrl, joinQr }: { initial: BoardSnapshot; jo
         <div className="min-w-0">
           <h1 className="line-clamp-2 text-2xl font-black leading-tight lg:text-4xl">{room.title}</h1>
           <p className="mt-1 text-base text-slate-300 lg:text-2xl">
-            {room.date} · <span className="font-mono font-bold tracking-widest text-slate-200">{spacedCode(room.code)}</span>
+            <span data-testid="room-workshop">{workshopById(room.workshop)?.title[locale === "en" ? "en" : "ja"]}</span> · {room.date} · <span className="font-mono font-bold tracking-widest text-slate-200">{spacedCode(room.code)}</span>
           </p>
         </div>
         <div className="flex min-w-0 max-w-full flex-wrap items-end gap-x-6 gap-y-2 lg:shrink-0 lg:flex-nowrap lg:gap-x-10">

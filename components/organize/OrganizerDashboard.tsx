@@ -16,7 +16,7 @@ import {
   type RoomInfo,
 } from "@/lib/rooms/model";
 import { stepMeta } from "@/lib/workshop/catalog";
-import { teardownNumber, workshopOfSteps } from "@/workshops";
+import { teardownNumber, workshopById } from "@/workshops";
 import { Button } from "@/components/ui/Button";
 import { CopyableUrl } from "@/components/ui/CopyableUrl";
 import { FailureMessage } from "@/components/ui/FailureMessage";
@@ -41,6 +41,7 @@ export function OrganizerDashboard({
   loopbackOrigin: string | null;
 }) {
   const t = useTranslations("organize");
+  const locale = useLocale();
   const { state, status, now, setRoom: onRoom } = useLiveRoom(initial, "organizer", 15_000);
   useEffect(() => {
     // Already signed in by cookie: the key must not stay in the address bar (or a screen share).
@@ -68,7 +69,7 @@ export function OrganizerDashboard({
           <p className="text-sm font-semibold text-stone-600">{t("title")}</p>
           <h1 className="text-2xl font-bold sm:text-3xl">{room.title}</h1>
           <p className="text-stone-600">
-            {room.date} · <span className="font-mono font-bold tracking-widest">{spacedCode(room.code)}</span>
+            <span data-testid="room-workshop">{workshopById(room.workshop)?.title[locale === "en" ? "en" : "ja"]}</span> · {room.date} · <span className="font-mono font-bold tracking-widest">{spacedCode(room.code)}</span>
           </p>
         </div>
         <ConnectionBadge status={status} className="text-sm text-stone-600" />
@@ -145,7 +146,7 @@ function useOrganizerAction() {
 function Controls({ room, onRoom }: { room: RoomInfo; onRoom: (room: RoomInfo) => void }) {
   const t = useTranslations("organize");
   // The step the teardown announcement sends attendees to: the room's workshop's clean-up.
-  const teardownAt = teardownNumber(workshopOfSteps(room.steps)) ?? room.steps.length;
+  const teardownAt = teardownNumber(room.workshop) ?? room.steps.length;
   const locale = useLocale();
   const ta = useTranslations("a11y");
   const { pending, failure, run } = useOrganizerAction();
