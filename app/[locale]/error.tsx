@@ -2,7 +2,6 @@
 
 import { useTranslations } from "next-intl";
 import { SiteHeaderView } from "@/components/layout/SiteHeaderView";
-import { Button } from "@/components/ui/Button";
 import { Link } from "@/i18n/navigation";
 
 /**
@@ -24,7 +23,14 @@ export default function PageError({ reset }: { error: Error & { digest?: string 
           {t("body")}
         </p>
         <div className="mt-6 flex flex-wrap gap-3">
-          <Button onClick={() => reset()}>{t("retry")}</Button>
+          {/* Button's primary look, without importing it: Turbopack would copy Button into this boundary's chunk as well as the page's. */}
+          <button
+            type="button"
+            onClick={() => reset()}
+            className="inline-flex min-h-10 items-center justify-center gap-2 rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white transition-colors hover:bg-brand-800"
+          >
+            {t("retry")}
+          </button>
           <Link href="/" className="inline-flex min-h-10 items-center rounded-lg border border-stone-300 bg-white px-4 text-sm font-semibold hover:bg-stone-100">
             {t("home")}
           </Link>

@@ -5,6 +5,11 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { routing } from "@/i18n/routing";
+// The site header's client parts (language switcher, links) are on nearly every page, and in
+// the error and not-found boundaries: loaded with the layout they ship once per page instead
+// of once per boundary (Turbopack copies small modules into each boundary's chunk;
+// bench/bundle/README.md).
+import "@/components/layout/LocaleSwitcher";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;

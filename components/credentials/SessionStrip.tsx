@@ -1,10 +1,15 @@
 "use client";
 
-import { useState, type Ref } from "react";
+import { lazy, Suspense, useEffect, useState, type Ref } from "react";
 import type { SessionEndReason } from "@/lib/result";
 import type { SessionView } from "@/lib/credentials/session-view";
 import { SessionBanner } from "./SessionBanner";
-import { SessionLostBar, SessionLostDialog } from "./SessionLostDialog";
+
+// Shown only once a session is lost: their code (the dialog brings a paste form) is fetched
+// after the page is shown, not before (bench/bundle/README.md).
+const loadLost = () => import("./SessionLostDialog");
+const SessionLostDialog = lazy(() => loadLost().then((m) => ({ default: m.SessionLostDialog })));
+const SessionLostBar = lazy(() => loadLost().then((m) => ({ default: m.SessionLostBar })));
 
 /**
  * The top of a signed-in page (the checklist, the teardown): the session banner while the
@@ -34,12 +39,16 @@ export function SessionStrip({
     setSeenLost(lost);
     setDialogClosed(false);
   }
+  // Fetched ahead, so the dialog can open even if the loss came with a dropped network.
+  useEffect(() => {
+    void loadLost();
+  }, []);
 
   if (!lost) return <SessionBanner session={session} onChange={onChange} onSignedOut={onSignedOut} focusRef={focusRef} />;
   return (
-    <>
+    <Suspense fallback={null}>
       {dialogClosed && <SessionLostBar reason={lost} onReopen={() => setDialogClosed(false)} />}
       <SessionLostDialog reason={lost} open={!dialogClosed} region={session.region} onSignedIn={onChange} onClose={() => setDialogClosed(true)} />
-    </>
+    </Suspense>
   );
 }

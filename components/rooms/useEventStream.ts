@@ -1,6 +1,6 @@
 "use client";
 
-import { EventSource } from "eventsource";
+import type { EventSource } from "eventsource";
 import { useEffect, useRef, useState } from "react";
 
 export type StreamStatus = "connecting" | "live" | "reconnecting" | "busy";
@@ -16,6 +16,8 @@ const EVENTS = ["joined", "progress", "removed", "room", "accounts", "closed"];
  * server refuses the stream because it is full (429/503 with Retry-After), this waits that
  * long, spread a little, before trying again; after any other failure, or when the line
  * goes silent, it opens a new one, backing off to 30 s. Every connection starts with a snapshot.
+ * The package is fetched when the first stream opens, after the page is shown: the page
+ * needs none of it to render (bench/bundle/README.md).
  */
 export function useEventStream(url: string, handlers: Record<string, (data: unknown) => void>): StreamStatus {
   const [status, setStatus] = useState<StreamStatus>("connecting");
@@ -35,10 +37,28 @@ export function useEventStream(url: string, handlers: Record<string, (data: unkn
       retryTimer = setTimeout(open, ms);
     };
 
+    const backOff = () => {
+      failures += 1;
+      later(Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.min(failures, 5)) + Math.random() * 1000);
+    };
+
     const open = () => {
+      import("eventsource").then(
+        ({ EventSource }) => {
+          if (!stopped) connect(EventSource);
+        },
+        // The chunk did not arrive (the network dropped): try again as after a failed stream.
+        () => {
+          setStatus("reconnecting");
+          backOff();
+        },
+      );
+    };
+
+    const connect = (EventSourceClass: typeof EventSource) => {
       source?.close();
       let retryAfterMs: number | undefined;
-      const es = new EventSource(new URL(url, window.location.href).toString(), {
+      const es = new EventSourceClass(new URL(url, window.location.href).toString(), {
         fetch: async (input, init) => {
           const res = await fetch(input, init);
           const seconds = Number(res.headers.get("Retry-After"));
@@ -76,10 +96,7 @@ export function useEventStream(url: string, handlers: Record<string, (data: unkn
           return;
         }
         setStatus("reconnecting");
-        if (es.readyState === es.CLOSED) {
-          failures += 1;
-          later(Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.min(failures, 5)) + Math.random() * 1000);
-        }
+        if (es.readyState === es.CLOSED) backOff();
       };
     };
 

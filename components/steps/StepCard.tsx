@@ -6,7 +6,7 @@ import { stepMeta, type StepId } from "@/lib/workshop/catalog";
 import { Button } from "@/components/ui/Button";
 import { FailureMessage } from "@/components/ui/FailureMessage";
 import { useWorkshop } from "@/components/workshop/WorkshopContext";
-import { BillableChip } from "./BillingNotice";
+import { BillableChip } from "./BillableChip";
 import { StatusBadge } from "./StatusBadge";
 
 /** The frame every step shares: number, title, status, why it matters, console link, re-check. */

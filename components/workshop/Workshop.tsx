@@ -1,19 +1,23 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Fragment, useEffect, useState, type ReactNode } from "react";
+import { lazy, startTransition, useEffect, type ReactNode } from "react";
 import type { SessionView } from "@/lib/credentials/session-view";
 import { stepMeta, type StepId } from "@/lib/workshop/catalog";
 import { PasteForm } from "@/components/credentials/PasteForm";
-import { SessionStrip } from "@/components/credentials/SessionStrip";
-import { BillableChip, BillingNotice } from "@/components/steps/BillingNotice";
-import { StepCard } from "@/components/steps/StepCard";
-import { STEP_BODIES } from "@/workshops/bodies";
-import { Button } from "@/components/ui/Button";
-import { FailureMessage } from "@/components/ui/FailureMessage";
+import { BillableChip } from "@/components/steps/BillableChip";
 import { useFocusAcrossSignIn } from "@/components/ui/focus";
-import { useProgress } from "./useProgress";
 import { useWorkshop, WorkshopProvider, type SignedOutReason } from "./WorkshopContext";
+
+/**
+ * The signed-in checklist is its own chunk (bench/bundle/README.md): a page opened signed
+ * out fetches it once shown, while the attendee reads and pastes. Rendered on the server like
+ * the rest (the no-JS output is the same; React.lazy rather than next/dynamic, which adds
+ * ~1.7 KB gz of its own). No Suspense boundary of its own: signing in is a transition
+ * (below), so the paste form stays until the checklist can replace it, and focus then moves
+ * to its banner; a page loaded signed in hydrates once the chunk is there.
+ */
+const Checklist = lazy(() => import("./Checklist").then((m) => ({ default: m.Checklist })));
 
 export type WorkshopProps = {
   initialSession: SessionView | null;
@@ -36,9 +40,13 @@ export function Workshop({ initialSession, initialSignedOut = null, room, steps,
 
 function WorkshopView() {
   const t = useTranslations("workshop");
-  const { session, setSession, lost, signedOutReason, signOutLocally, refreshAll, steps } = useWorkshop();
+  const { session, setSession, lost, signedOutReason, refreshAll, steps } = useWorkshop();
   // Signing in or out swaps the form for the checklist (or back): focus follows.
   const banner = useFocusAcrossSignIn(session, { afterJoin: true });
+
+  useEffect(() => {
+    void import("./Checklist");
+  }, []);
 
   useEffect(() => {
     if (session && !lost) void refreshAll();
@@ -49,7 +57,7 @@ function WorkshopView() {
     return (
       <div className="space-y-6">
         <PasteForm
-          onSignedIn={setSession}
+          onSignedIn={(next) => startTransition(() => setSession(next))}
           notice={signedOutReason && signedOutReason !== "signed-out" ? t(`signedOut.${signedOutReason}`) : undefined}
         />
         <StepOutline steps={steps} />
@@ -57,84 +65,7 @@ function WorkshopView() {
     );
   }
 
-  return (
-    <div className="space-y-5">
-      <SessionStrip session={session} lost={lost} onChange={setSession} onSignedOut={signOutLocally} focusRef={banner} />
-      <Toolbar />
-      <StepList steps={steps} />
-    </div>
-  );
-}
-
-function Toolbar() {
-  const t = useTranslations("workshop");
-  const { checking, refreshAll, checkFailure } = useWorkshop();
-  const progress = useProgress();
-  return (
-    // Sticky only where there is height to spare: at 200 % zoom on a laptop it would cover
-    // a third of the screen.
-    <div
-      data-focus-scope
-      className="z-10 -mx-4 flex flex-wrap items-center justify-between gap-3 border-b border-stone-200 bg-stone-50/95 px-4 py-3 backdrop-blur [@media(min-height:36rem)]:sticky [@media(min-height:36rem)]:top-0"
-      data-testid="toolbar"
-    >
-      <p className="text-sm font-semibold" data-testid="progress-count">
-        {t("progress", progress)}
-      </p>
-      <Button variant="secondary" busy={checking.size > 0} onClick={() => refreshAll()} data-testid="check-all">
-        {t("checkAll")}
-      </Button>
-      {checkFailure && <FailureMessage failure={checkFailure} className="w-full" autoFocus />}
-      <CheckAnnouncer />
-    </div>
-  );
-}
-
-/**
- * One polite sentence when a "check all" finishes (the cards change silently): how many
- * steps are done, to do, and could not be checked. Emptied first, so the same result twice
- * is spoken twice.
- */
-function CheckAnnouncer() {
-  const t = useTranslations("a11y");
-  const { lastCheck } = useWorkshop();
-  const [text, setText] = useState("");
-  useEffect(() => {
-    if (!lastCheck) return;
-    setText("");
-    const timer = setTimeout(() => setText(t("checkSummary", lastCheck)), 150);
-    return () => clearTimeout(timer);
-  }, [lastCheck, t]);
-  return (
-    <p role="status" className="sr-only" data-testid="check-summary" data-checks={lastCheck?.n ?? 0}>
-      {text}
-    </p>
-  );
-}
-
-function StepList({ steps }: { steps: readonly StepId[] }) {
-  const t = useTranslations("workshop");
-  let lastPart: string | null = null;
-  const firstBillable = steps.find((id) => stepMeta(id).billable);
-  return (
-    <div className="space-y-5">
-      {steps.map((id) => {
-        const meta = stepMeta(id);
-        const Body = STEP_BODIES[id];
-        const heading = meta.part !== lastPart ? meta.part : null;
-        lastPart = meta.part;
-        return (
-          <Fragment key={id}>
-            {heading && (
-              <h2 className="pt-4 text-base font-bold uppercase tracking-wide text-stone-700">{t(`parts.${heading}`)}</h2>
-            )}
-            {id === firstBillable && <BillingNotice workshop={meta.workshop} />}
-            <StepCard id={id}>{Body && <Body />}</StepCard>
-          </Fragment>
-        );
-      })}
-    </div>
-  );
+  return <Checklist focusRef={banner} />;
 }
 
 function StepOutline({ steps }: { steps: readonly StepId[] }) {
