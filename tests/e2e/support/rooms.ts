@@ -7,10 +7,17 @@ import { envPaste } from "./attendee";
 export type CreatedRoom = { code: string; organizerUrl: string; joinUrl: string; boardUrl: string };
 
 /** Creates a room from the landing page, as an organizer would, and reads the URLs shown once. */
-export async function createRoomInUi(page: Page, title: string, opts: { base?: string; maxAttendees?: number } = {}): Promise<CreatedRoom> {
+export async function createRoomInUi(
+  page: Page,
+  title: string,
+  opts: { base?: string; maxAttendees?: number; workshop?: string; language?: "ja" | "en" } = {},
+): Promise<CreatedRoom> {
   await page.goto(`${opts.base ?? ""}/ja`);
   await page.getByText("ルームを作成する（主催者の方）").click();
   await page.getByLabel("ルーム名").fill(title);
+  // The workshop by its title (the first one is chosen unless told), the room's language.
+  if (opts.workshop) await page.getByRole("radio", { name: new RegExp(opts.workshop) }).check();
+  if (opts.language) await page.getByLabel("主な言語").selectOption(opts.language);
   if (opts.maxAttendees) await page.getByLabel("参加人数の上限").fill(String(opts.maxAttendees));
   await page.getByRole("button", { name: "ルームを作成する" }).click();
   await expect(page.getByTestId("room-created")).toBeVisible();
