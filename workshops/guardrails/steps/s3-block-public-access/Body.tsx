@@ -6,9 +6,8 @@ import { FailureMessage } from "@/components/ui/FailureMessage";
 import { useWorkshop } from "@/components/workshop/WorkshopContext";
 import { useStep } from "@/components/workshop/useStep";
 import { useFix } from "@/components/steps/useFix";
+import { BPA_FLAGS } from "./flags";
 
-/** The four settings, in the order the S3 console lists them (server.ts' BPA_FLAGS, which the browser cannot import). */
-const FLAGS = ["BlockPublicAcls", "IgnorePublicAcls", "BlockPublicPolicy", "RestrictPublicBuckets"] as const;
 
 export function S3BlockPublicAccessBody() {
   const t = useTranslations("steps.s3-block-public-access");
@@ -22,7 +21,7 @@ export function S3BlockPublicAccessBody() {
   return (
     <div className="space-y-4">
       <ul aria-label={t("flagsLabel")} className="space-y-1.5 text-sm" data-testid="bpa-flags">
-        {FLAGS.map((flag) => {
+        {BPA_FLAGS.map((flag) => {
           const on = settings?.[flag] === true;
           return (
             <li key={flag} className="flex items-start gap-2" data-flag={flag} data-on={on}>

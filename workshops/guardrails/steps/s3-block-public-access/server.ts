@@ -4,10 +4,9 @@ import type { Aws } from "@/lib/aws/clients";
 import { isAwsError } from "@/lib/aws/logging/aws-error";
 import { ok } from "@/lib/result";
 import type { Step } from "@/lib/aws/step";
+import { BPA_FLAGS, type BpaFlag } from "./flags";
 
-/** The four settings, in the order the S3 console lists them. */
-export const BPA_FLAGS = ["BlockPublicAcls", "IgnorePublicAcls", "BlockPublicPolicy", "RestrictPublicBuckets"] as const;
-export type BpaFlag = (typeof BPA_FLAGS)[number];
+export { BPA_FLAGS, type BpaFlag };
 
 export type BlockPublicAccessDetail = {
   /** null: the account has no Block Public Access configuration (all four off). */
