@@ -1,4 +1,5 @@
 import { accountSecurity } from "./account-security/workshop";
+import { guardrails } from "./guardrails/workshop";
 import type { StepMeta, WorkshopDef } from "./types";
 
 /**
@@ -6,12 +7,14 @@ import type { StepMeta, WorkshopDef } from "./types";
  * workshop is one folder (workshops/<id>/) and one entry here, in workshops/server.ts,
  * workshops/bodies.ts and workshops/messages.ts (docs/AUTHORING.md).
  */
-export const WORKSHOPS = [accountSecurity] as const satisfies readonly WorkshopDef[];
+export const WORKSHOPS = [accountSecurity, guardrails] as const satisfies readonly WorkshopDef[];
 
 export type Workshop = (typeof WORKSHOPS)[number];
 export type WorkshopId = Workshop["id"];
 /** Every step id of every workshop (ids are unique across workshops). */
 export type StepId = Workshop["steps"][number]["id"];
+/** Every workshop's clean-up step (the `teardown` trait). */
+export type TeardownStepId = Extract<Workshop["steps"][number], { teardown: true }>["id"];
 /** The steps of one workshop. */
 export type StepIdOf<W extends WorkshopId> = Extract<Workshop, { id: W }>["steps"][number]["id"];
 
@@ -65,9 +68,15 @@ export function countedSteps(steps: readonly StepId[]): StepId[] {
   return steps.filter((id) => stepMeta(id).counted !== false);
 }
 
+/** A workshop's clean-up step (the `teardown` trait): its card, and the texts of its teardown page. */
+export function teardownStepOf(workshopId: WorkshopId): StepId | undefined {
+  return stepsOf(workshopId).find((id) => stepMeta(id).teardown);
+}
+
 /** The number of a workshop's clean-up step (the `teardown` trait), for texts that send attendees there. */
 export function teardownNumber(workshopId: WorkshopId): number | undefined {
-  return stepsOf(workshopId).map(stepMeta).find((s) => s.teardown)?.number;
+  const id = teardownStepOf(workshopId);
+  return id && stepMeta(id).number;
 }
 
 /** The first and last billable steps' numbers, for the billing note ("steps 7–9"). */

@@ -1,9 +1,10 @@
 // Types only, read from the server steps (erased at build: nothing here reaches the browser).
 import type { AnyStep, Step } from "@/lib/aws/step";
 import type { accountSecurityServer } from "./account-security/server";
+import type { guardrailsServer } from "./guardrails/server";
 import type { StepId } from "./index";
 
-type ServerSteps = typeof accountSecurityServer;
+type ServerSteps = typeof accountSecurityServer & typeof guardrailsServer;
 type ServerStepOf<Id extends StepId> = Id extends keyof ServerSteps ? ServerSteps[Id] : AnyStep;
 
 /** What step `Id`'s check reports as its detail (its server `Step<Detail, …>`). */

@@ -1,28 +1,31 @@
 import { useTranslations } from "next-intl";
 import { numberedMessages } from "@/i18n/numbered";
-
-const SECTIONS = ["trail", "bucket", "guardduty"] as const;
+import type { WorkshopId } from "@/workshops";
+import { teardownTextsOf } from "./workshop-texts";
 
 /**
- * Step 10 by hand, for when Hajime cannot be used: delete the trail, empty and delete its
- * bucket, disable GuardDuty, in the console. Collapsed by default. The wording quotes the
- * console's own names; docs/CONSOLE-FLOWS.md lists the AWS documentation each line follows.
+ * The clean-up by hand, for when Hajime cannot be used: the workshop's clean-up step's
+ * `manual` texts (numbered sections of numbered lines), in the console. Collapsed by default.
+ * The wording quotes the console's own names; docs/CONSOLE-FLOWS.md lists the AWS
+ * documentation each line follows.
  */
-export function ManualTeardown() {
-  const t = useTranslations("teardown.manual");
+export function ManualTeardown({ workshop }: { workshop: WorkshopId }) {
+  const shared = useTranslations("teardown.manual");
+  const t = useTranslations(`${teardownTextsOf(workshop)}.manual`);
+  const sections = sectionNumbers(t);
   return (
     <details className="rounded-2xl border border-stone-200 bg-white p-4 shadow-sm sm:p-5" data-testid="manual-teardown">
-      <summary className="cursor-pointer py-1 font-semibold">{t("summary")}</summary>
+      <summary className="cursor-pointer py-1 font-semibold">{shared("summary")}</summary>
       <div className="mt-3 space-y-4 text-sm leading-relaxed">
         <p className="text-stone-700">{t("lead")}</p>
         <ol className="space-y-4">
-          {SECTIONS.map((section, i) => (
-            <li key={section}>
+          {sections.map((n) => (
+            <li key={n}>
               <h3 className="font-bold">
-                {i + 1}. {t(`${section}.title`)}
+                {n}. {t(`sections.${n}.title`)}
               </h3>
               <ol className="mt-1 list-decimal space-y-1 pl-5">
-                {numberedMessages(t, section).map((line) => (
+                {numberedMessages(t, `sections.${n}`).map((line) => (
                   <li key={line}>{line}</li>
                 ))}
               </ol>
@@ -33,4 +36,11 @@ export function ManualTeardown() {
       </div>
     </details>
   );
+}
+
+/** 1, 2, … for every section `sections.<n>` that has a title. */
+function sectionNumbers(t: { has(key: string): boolean }): number[] {
+  const out: number[] = [];
+  while (t.has(`sections.${out.length + 1}.title`)) out.push(out.length + 1);
+  return out;
 }

@@ -17,6 +17,7 @@ import { Chip, ResourceName } from "@/components/logging/ResourceBadges";
 import { Button, Spinner } from "@/components/ui/Button";
 import { FailureMessage } from "@/components/ui/FailureMessage";
 import { moveFocusIfLost, useFocusAcrossSignIn } from "@/components/ui/focus";
+import { teardownTextsOf, useResourceName } from "./workshop-texts";
 
 type RowStatus = "waiting" | "removing" | "emptying" | "removed" | "gone" | "restored" | "failed";
 type Row = PlannedRemoval & { status: RowStatus; deleted: number; failure?: Failure; verified?: boolean };
@@ -45,6 +46,8 @@ export function TeardownFlow({
   workshop: WorkshopId;
 }) {
   const t = useTranslations("teardown");
+  // What names this workshop's resources (the search, the warning before removing).
+  const own = useTranslations(`${teardownTextsOf(workshop)}.page`);
   const tw = useTranslations("workshop");
   const ta = useTranslations("a11y");
   const [phase, setPhase] = useState<Phase>("loading");
@@ -174,7 +177,7 @@ export function TeardownFlow({
       {phase === "loading" && (
         <p role="status" className="flex items-center gap-2 rounded-xl bg-white p-4 text-sm shadow-sm" data-testid="teardown-searching">
           <Spinner />
-          {t("searching")}
+          {own("searching")}
         </p>
       )}
 
@@ -189,12 +192,12 @@ export function TeardownFlow({
 
       {plan && phase !== "loading" && phase !== "error" && (
         <>
-          <RemoveSection rows={rows} phase={phase} />
-          <KeepSection keep={plan.keep} unchecked={plan.unchecked} />
+          <RemoveSection rows={rows} phase={phase} workshop={workshop} />
+          <KeepSection keep={plan.keep} unchecked={plan.unchecked} workshop={workshop} />
 
           {phase === "review" && rows.length > 0 && (
             <div className="space-y-2 rounded-2xl border border-red-200 bg-red-50 p-4">
-              <p className="text-sm text-red-900">{t("confirmNote")}</p>
+              <p className="text-sm text-red-900">{own("confirmNote")}</p>
               <Button variant="danger" onClick={() => void run()} data-testid="confirm-teardown">
                 {t("confirm", { count: rows.length })}
               </Button>
@@ -246,7 +249,7 @@ export function TeardownFlow({
   );
 }
 
-function RemoveSection({ rows, phase }: { rows: Row[]; phase: Phase }) {
+function RemoveSection({ rows, phase, workshop }: { rows: Row[]; phase: Phase; workshop: WorkshopId }) {
   const t = useTranslations("teardown");
   return (
     <section aria-labelledby="remove-title" className="rounded-2xl border border-stone-200 bg-white p-4 shadow-sm sm:p-5">
@@ -260,7 +263,7 @@ function RemoveSection({ rows, phase }: { rows: Row[]; phase: Phase }) {
       ) : (
         <ul className="mt-3 divide-y divide-stone-100" data-testid="teardown-remove">
           {rows.map((r) => (
-            <RemoveRow key={`${r.kind}/${r.region}/${r.name}`} row={r} showStatus={phase !== "review"} />
+            <RemoveRow key={`${r.kind}/${r.region}/${r.name}`} row={r} showStatus={phase !== "review"} workshop={workshop} />
           ))}
         </ul>
       )}
@@ -278,9 +281,9 @@ const STATUS_STYLE: Record<RowStatus, string> = {
   failed: "text-red-800",
 };
 
-function RemoveRow({ row: r, showStatus }: { row: Row; showStatus: boolean }) {
+function RemoveRow({ row: r, showStatus, workshop }: { row: Row; showStatus: boolean; workshop: WorkshopId }) {
   const t = useTranslations("teardown");
-  const tr = useTranslations("resources");
+  const kindName = useResourceName(workshop);
   const regionLabel = useRegionLabel();
   const facts: string[] = [];
   if (r.kind === "trail") {
@@ -297,7 +300,7 @@ function RemoveRow({ row: r, showStatus }: { row: Row; showStatus: boolean }) {
     <li className="py-3" data-testid="teardown-row" data-kind={r.kind} data-name={r.name} data-status={r.status} data-verified={r.verified}>
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0">
-          <p className="text-sm font-semibold">{tr(r.kind)}</p>
+          <p className="text-sm font-semibold">{kindName(r.kind)}</p>
           <p className="text-sm">
             <ResourceName>{r.name}</ResourceName>
           </p>
@@ -322,11 +325,12 @@ function RemoveRow({ row: r, showStatus }: { row: Row; showStatus: boolean }) {
   );
 }
 
-function KeepSection({ keep, unchecked }: { keep: KeptResource[]; unchecked: string[] }) {
+function KeepSection({ keep, unchecked, workshop }: { keep: KeptResource[]; unchecked: string[]; workshop: WorkshopId }) {
   const t = useTranslations("teardown");
+  const own = useTranslations(`${teardownTextsOf(workshop)}.page`);
   // A kind kept on purpose names its reason by a full message key (its workshop's text).
   const tAll = useTranslations();
-  const tr = useTranslations("resources");
+  const kindName = useResourceName(workshop);
   const regionLabel = useRegionLabel();
   const buckets = keep.filter((k) => k.kind === "bucket");
   const shown = [...keep.filter((k) => k.kind !== "bucket"), ...buckets.slice(0, KEPT_BUCKETS_SHOWN)];
@@ -341,7 +345,7 @@ function KeepSection({ keep, unchecked }: { keep: KeptResource[]; unchecked: str
           <span aria-hidden="true" className="text-emerald-700">
             ✓
           </span>
-          <span>{t("iamKept")}</span>
+          <span>{own("keptNote")}</span>
         </li>
         {shown.map((k) => (
           <li key={`${k.kind}/${k.region}/${k.name}`} className="flex gap-2" data-testid="kept-row" data-name={k.name}>
@@ -349,7 +353,7 @@ function KeepSection({ keep, unchecked }: { keep: KeptResource[]; unchecked: str
               ✓
             </span>
             <span className="min-w-0">
-              <span className="font-semibold">{tr(k.kind)}</span> <ResourceName>{k.name}</ResourceName>{" "}
+              <span className="font-semibold">{kindName(k.kind)}</span> <ResourceName>{k.name}</ResourceName>{" "}
               <span className="text-stone-600">{regionLabel(k.region)}</span>{" "}
               {k.reason === "not-hajime" ? (
                 <Chip>{t("reason.not-hajime")}</Chip>
@@ -367,7 +371,7 @@ function KeepSection({ keep, unchecked }: { keep: KeptResource[]; unchecked: str
       </ul>
       {unchecked.length > 0 && (
         <p className="mt-3 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-xs text-amber-900">
-          {t("unchecked", { regions: unchecked.join(", ") })}
+          {own("unchecked", { regions: unchecked.join(", ") })}
         </p>
       )}
     </section>

@@ -96,8 +96,8 @@ describe("terms and style (docs/TERMS.md)", () => {
     ["en", enText, "steps.root-mfa.console.", ["“Assign MFA device”", "“Authenticator app”", "“Next”", "“Show QR code”", "“MFA code 1”", "“MFA code 2”", "“Add MFA”"]],
     ["ja", jaText, "steps.sample-findings.", ["「設定」", "「結果サンプルの生成」"]],
     ["en", enText, "steps.sample-findings.", ["“Settings”", "“Generate sample findings”"]],
-    ["ja", jaText, "teardown.manual.", ["「削除」", "「空にする」", "「GuardDuty の無効化」", "「アジアパシフィック (東京)」"]],
-    ["en", enText, "teardown.manual.", ["“Delete”", "“Empty”", "“Disable GuardDuty”", "“Asia Pacific (Tokyo)”"]],
+    ["ja", jaText, "steps.teardown.manual.", ["「削除」", "「空にする」", "「GuardDuty の無効化」", "「アジアパシフィック (東京)」"]],
+    ["en", enText, "steps.teardown.manual.", ["“Delete”", "“Empty”", "“Disable GuardDuty”", "“Asia Pacific (Tokyo)”"]],
   ];
   for (const [locale, texts, prefix, names] of consoleNames) {
     it(`${locale}: ${prefix}* quote the console's own names`, () => {

@@ -54,7 +54,7 @@ export interface ResourceKindModule<K extends string = string> {
   /**
    * A free, protective setting (S3 Block Public Access, say) that teardown leaves in place
    * on purpose: everything `discover` finds of this kind is listed as kept with reason
-   * "on-purpose" and this message key (a full key, e.g. "guardrails.teardown.bpaKept"),
+   * "on-purpose" and this message key (a full key, e.g. "steps.s3-block-public-access.kept"),
    * which the review shows as the reason; nothing of it is ever removed.
    */
   readonly keptOnPurpose?: { readonly reason: string };

@@ -11,8 +11,8 @@ import { ebsEncryptionEnabled } from "../steps/ebs-default-encryption/server";
  */
 // Full message keys of the steps' own "kept" texts (the review shows them as the reason).
 const KEPT_REASON_KEYS = {
-  blockPublicAccess: "s3-block-public-access.kept",
-  ebsEncryption: "ebs-default-encryption.kept",
+  blockPublicAccess: "steps.s3-block-public-access.kept",
+  ebsEncryption: "steps.ebs-default-encryption.kept",
 };
 
 const noRemoval = async () => ({ ok: false as const, code: "not-hajime" as const });

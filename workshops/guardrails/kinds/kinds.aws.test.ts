@@ -8,7 +8,6 @@ import { runFix } from "@/lib/aws/run";
 import { teardownPlan } from "@/lib/aws/teardown/discover";
 import { removeResource } from "@/lib/aws/teardown/remove";
 import { attendee } from "@/tests/aws/attendee";
-import { asStep } from "../step";
 import { accessAnalyzer, ANALYZER_NAME } from "../steps/access-analyzer/server";
 import { budget, BUDGET_NAME } from "../steps/budget/server";
 import { ebsDefaultEncryption } from "../steps/ebs-default-encryption/server";
@@ -24,7 +23,7 @@ describe("guardrails teardown (moto; IAM Access Analyzer through the stand-in fo
     await aws.budgets.send(
       new CreateBudgetCommand({ AccountId: aws.accountId, Budget: { BudgetName: "mine", BudgetType: "COST", TimeUnit: "MONTHLY", BudgetLimit: { Amount: "5", Unit: "USD" } } }),
     );
-    await runFix(asStep(budget), aws, { amount: 10, email: "me@example.com" }, { ledger });
+    await runFix(budget, aws, { amount: 10, email: "me@example.com" }, { ledger });
     // "mine" alerts nobody, so Hajime made its own.
     const plan = await teardownPlan(aws, ledger, kinds);
     expect(plan.remove).toEqual([{ kind: "budget", name: BUDGET_NAME, region: "global" }]);
@@ -43,7 +42,7 @@ describe("guardrails teardown (moto; IAM Access Analyzer through the stand-in fo
   it("removes Hajime's analyzer; the attendee's in another Region is never looked at", async () => {
     const { aws } = await attendee("ap-northeast-1");
     const ledger = new MemoryLedger();
-    await runFix(asStep(accessAnalyzer), aws, {}, { ledger });
+    await runFix(accessAnalyzer, aws, {}, { ledger });
     await aws.accessanalyzerIn("us-west-2").send(new CreateAnalyzerCommand({ analyzerName: "theirs", type: "ACCOUNT" }));
     const plan = await teardownPlan(aws, ledger, kinds);
     expect(plan.remove).toEqual([{ kind: "analyzer", name: ANALYZER_NAME, region: "ap-northeast-1" }]);
@@ -68,13 +67,13 @@ describe("guardrails teardown (moto; IAM Access Analyzer through the stand-in fo
     const { aws } = await attendee();
     const ledger = new MemoryLedger();
     expect((await teardownPlan(aws, ledger, kinds)).keep).toEqual([]);
-    await runFix(asStep(s3BlockPublicAccess), aws, {}, { ledger });
-    await runFix(asStep(ebsDefaultEncryption), aws, {}, { ledger });
+    await runFix(s3BlockPublicAccess, aws, {}, { ledger });
+    await runFix(ebsDefaultEncryption, aws, {}, { ledger });
     const plan = await teardownPlan(aws, ledger, kinds);
     expect(plan.remove).toEqual([]);
     expect(plan.keep).toEqual([
-      { kind: "s3-block-public-access", name: "account", region: "global", reason: "on-purpose", note: "s3-block-public-access.kept" },
-      { kind: "ebs-default-encryption", name: "default-encryption", region: aws.region, reason: "on-purpose", note: "ebs-default-encryption.kept" },
+      { kind: "s3-block-public-access", name: "account", region: "global", reason: "on-purpose", note: "steps.s3-block-public-access.kept" },
+      { kind: "ebs-default-encryption", name: "default-encryption", region: aws.region, reason: "on-purpose", note: "steps.ebs-default-encryption.kept" },
     ]);
     expect(await removeResource(aws, ledger, kinds, { kind: "s3-block-public-access", name: "account", region: "global" })).toEqual({ ok: false, code: "not-hajime" });
     expect(await removeResource(aws, ledger, kinds, { kind: "ebs-default-encryption", name: "default-encryption", region: aws.region })).toEqual({ ok: false, code: "not-hajime" });

@@ -4,10 +4,9 @@ import { MemoryLedger } from "@/lib/aws/ledger";
 import { runCheck, runFix } from "@/lib/aws/run";
 import { HAJIME_TAG_KEY, HAJIME_TAG_VALUE } from "@/lib/workshop/catalog";
 import { attendee } from "@/tests/aws/attendee";
-import { asStep } from "../../step";
 import { accessAnalyzer, ANALYZER_NAME } from "./server";
 
-const step = asStep(accessAnalyzer);
+const step = accessAnalyzer;
 
 /**
  * moto 5.2.1 has no IAM Access Analyzer: these calls are answered by the stricter stand-in's

@@ -4,7 +4,7 @@ import type { Aws } from "@/lib/aws/clients";
 import { isAwsError } from "@/lib/aws/logging/aws-error";
 import { hasHajimeTag, HAJIME_TAG } from "@/lib/aws/logging/tags";
 import { fail, ok } from "@/lib/result";
-import type { GuardrailsStep } from "../../step";
+import type { Step } from "@/lib/aws/step";
 
 export const ANALYZER_NAME = "hajime-account-analyzer";
 
@@ -40,7 +40,7 @@ export async function accountAnalyzers(aws: Aws, region = aws.region): Promise<A
 
 const primary = (list: AccountAnalyzer[]) => list.find((a) => WORKING.has(a.status)) ?? list[0] ?? null;
 
-export const accessAnalyzer: GuardrailsStep<AccessAnalyzerDetail, Record<string, never>, AccessAnalyzerFixReport> = {
+export const accessAnalyzer: Step<AccessAnalyzerDetail, Record<string, never>, AccessAnalyzerFixReport> = {
   id: "access-analyzer",
 
   async check(aws) {

@@ -3,10 +3,9 @@ import { describe, expect, it } from "vitest";
 import { MemoryLedger } from "@/lib/aws/ledger";
 import { runCheck, runFix } from "@/lib/aws/run";
 import { attendee } from "@/tests/aws/attendee";
-import { asStep } from "../../step";
 import { budget, BUDGET_NAME } from "./server";
 
-const step = asStep(budget);
+const step = budget;
 
 describe("guardrails: AWS Budgets monthly cost budget (moto)", () => {
   it("creates a monthly cost budget with two email alerts; a second fix makes nothing more", async () => {

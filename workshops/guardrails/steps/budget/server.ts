@@ -12,7 +12,8 @@ import type { Aws } from "@/lib/aws/clients";
 import { isAwsError } from "@/lib/aws/logging/aws-error";
 import { HAJIME_TAG } from "@/lib/aws/logging/tags";
 import { fail, ok } from "@/lib/result";
-import type { GuardrailsStep } from "../../step";
+import { BUDGET_AMOUNT, EMAIL_MAX_LENGTH, EMAIL_PATTERN } from "./budget-rules";
+import type { Step } from "@/lib/aws/step";
 
 /** The budget Hajime makes. Budgets are global: the ledger records it in region "global". */
 export const BUDGET_NAME = "hajime-monthly-cost";
@@ -40,10 +41,11 @@ export type BudgetDetail = {
 
 export type BudgetFixReport = { action: "created" | "alerts-added" | "already-set"; name: string };
 
+// The card checks the same limits in the browser (budget-rules.ts).
 const fixInput = z.object({
   /** USD a month; Budgets takes a decimal string. */
-  amount: z.coerce.number().min(1).max(1_000_000),
-  email: z.string().trim().max(254).pipe(z.email()),
+  amount: z.coerce.number().min(BUDGET_AMOUNT.min).max(BUDGET_AMOUNT.max),
+  email: z.string().trim().max(EMAIL_MAX_LENGTH).pipe(z.email({ pattern: EMAIL_PATTERN })),
 });
 
 /** How many monthly cost budgets the check asks about (each is one more call). */
@@ -91,7 +93,7 @@ function detailOf(budgets: BudgetSummary[]): BudgetDetail {
 /** "10", "12.5": what Budgets stores, at most two decimals. */
 const amountText = (amount: number) => String(Math.round(amount * 100) / 100);
 
-export const budget: GuardrailsStep<BudgetDetail, z.infer<typeof fixInput>, BudgetFixReport> = {
+export const budget: Step<BudgetDetail, z.infer<typeof fixInput>, BudgetFixReport> = {
   id: "budget",
 
   async check(aws) {

@@ -4,10 +4,9 @@ import { createAws } from "@/lib/aws/clients";
 import { MemoryLedger } from "@/lib/aws/ledger";
 import { runCheck, runFix } from "@/lib/aws/run";
 import { attendee } from "@/tests/aws/attendee";
-import { asStep } from "../../step";
 import { ebsDefaultEncryption } from "./server";
 
-const step = asStep(ebsDefaultEncryption);
+const step = ebsDefaultEncryption;
 
 describe("guardrails: EBS encryption by default (moto)", () => {
   it("turns it on in the session's Region only; a second fix changes nothing", async () => {

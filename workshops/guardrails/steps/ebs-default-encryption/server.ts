@@ -2,7 +2,7 @@ import "server-only";
 import { EnableEbsEncryptionByDefaultCommand, GetEbsEncryptionByDefaultCommand } from "@aws-sdk/client-ec2";
 import type { Aws } from "@/lib/aws/clients";
 import { ok } from "@/lib/result";
-import type { GuardrailsStep } from "../../step";
+import type { Step } from "@/lib/aws/step";
 
 export type EbsEncryptionDetail = { region: string; enabled: boolean };
 
@@ -19,7 +19,7 @@ export async function ebsEncryptionEnabled(aws: Aws): Promise<boolean> {
  * changed. Free and protective: teardown keeps it.
  * https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_EnableEbsEncryptionByDefault.html
  */
-export const ebsDefaultEncryption: GuardrailsStep<EbsEncryptionDetail, Record<string, never>, EbsEncryptionFixReport> = {
+export const ebsDefaultEncryption: Step<EbsEncryptionDetail, Record<string, never>, EbsEncryptionFixReport> = {
   id: "ebs-default-encryption",
 
   async check(aws) {

@@ -3,10 +3,9 @@ import { describe, expect, it } from "vitest";
 import { MemoryLedger } from "@/lib/aws/ledger";
 import { runCheck, runFix } from "@/lib/aws/run";
 import { attendee } from "@/tests/aws/attendee";
-import { asStep } from "../../step";
 import { s3BlockPublicAccess } from "./server";
 
-const step = asStep(s3BlockPublicAccess);
+const step = s3BlockPublicAccess;
 const ALL = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true };
 
 describe("guardrails: S3 Block Public Access for the account (moto)", () => {

@@ -3,11 +3,10 @@ import { GetPublicAccessBlockCommand, PutPublicAccessBlockCommand, type PublicAc
 import type { Aws } from "@/lib/aws/clients";
 import { isAwsError } from "@/lib/aws/logging/aws-error";
 import { ok } from "@/lib/result";
-import type { GuardrailsStep } from "../../step";
+import type { Step } from "@/lib/aws/step";
+import { BPA_FLAGS, type BpaFlag } from "./flags";
 
-/** The four settings, in the order the S3 console lists them. */
-export const BPA_FLAGS = ["BlockPublicAcls", "IgnorePublicAcls", "BlockPublicPolicy", "RestrictPublicBuckets"] as const;
-export type BpaFlag = (typeof BPA_FLAGS)[number];
+export { BPA_FLAGS, type BpaFlag };
 
 export type BlockPublicAccessDetail = {
   /** null: the account has no Block Public Access configuration (all four off). */
@@ -45,7 +44,7 @@ const allOn = (s: BlockPublicAccessDetail["settings"]) => Boolean(s && BPA_FLAGS
  * Free and protective: teardown keeps it. Turning it on overrides public access that a
  * bucket policy or ACL grants, in every bucket of the account; the card says so first.
  */
-export const s3BlockPublicAccess: GuardrailsStep<BlockPublicAccessDetail, Record<string, never>, BlockPublicAccessFixReport> = {
+export const s3BlockPublicAccess: Step<BlockPublicAccessDetail, Record<string, never>, BlockPublicAccessFixReport> = {
   id: "s3-block-public-access",
 
   async check(aws) {
