@@ -25,6 +25,9 @@ test("kill -9 mid-session and restart: no attendee or progress lost, pages recon
     await a.page.getByTestId("step-password-policy").getByRole("button", { name: "推奨のポリシーを設定する" }).click();
     await expect(barDone(board, "password-policy")).toHaveAttribute("data-done", "1");
     await expect(board.getByTestId("joined-count")).toHaveText("2 人");
+    // The board hears of progress as soon as it is recorded; the fix answers the page after it
+    // has also re-checked the steps it affects. The kill comes after the page has its answer.
+    await expect(a.page.getByTestId("step-password-policy")).toHaveAttribute("data-state", "done");
 
     await server.kill9();
     await expect(board.getByTestId("connection")).toHaveAttribute("data-status", "reconnecting");

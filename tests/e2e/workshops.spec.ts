@@ -145,3 +145,36 @@ for (const [lang, device] of [
     }
   });
 }
+
+test("the first workshop in an English room on a desktop: steps 3, 4, 7, 8 and clean-up; the board names the workshop and follows", async ({ browser }) => {
+  const organizer = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const room = await createRoomInUi(await organizer.newPage(), "Security basics", { language: "en" });
+  const board = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+  await board.goto(room.boardUrl);
+  await expect(board.getByTestId("room-workshop")).toHaveText("Start using an AWS account safely");
+
+  const keys = await freshKeys();
+  const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "en-US" })).newPage();
+  await join(page, room.joinUrl, "en", "Sam", keys);
+  const card = (id: string) => page.getByTestId(`step-${id}`);
+  await expect(card("budget")).toHaveCount(0);
+  await card("password-policy").getByRole("button", { name: "Set the recommended policy" }).click();
+  await expect(card("password-policy")).toHaveAttribute("data-state", "done");
+  await card("admin-group").getByRole("button", { name: "Create the admin group" }).click();
+  await expect(card("admin-group")).toHaveAttribute("data-state", "done");
+  await card("cloudtrail").getByRole("button", { name: "Create the bucket and trail and start logging" }).click();
+  await expect(card("cloudtrail")).toHaveAttribute("data-state", "done");
+  await card("guardduty").getByRole("button", { name: "Turn on GuardDuty" }).click();
+  await expect(card("guardduty")).toHaveAttribute("data-state", "done");
+  for (const id of ["password-policy", "admin-group", "cloudtrail", "guardduty"]) {
+    await expect(barDone(board, id)).toHaveAttribute("data-done", "1");
+  }
+
+  await card("teardown").getByTestId("open-teardown").click();
+  await expect(page).toHaveURL(new RegExp(`/en/r/${room.code}/teardown`));
+  await expect(page.getByTestId("teardown-remove").getByTestId("teardown-row")).toHaveCount(3);
+  await page.getByTestId("confirm-teardown").click();
+  await expect(page.getByTestId("teardown-result")).toHaveAttribute("data-done", "true");
+  await expect(page.getByTestId("teardown-result")).toContainText("Clean-up finished");
+  await expect(barDone(board, "teardown")).toHaveAttribute("data-done", "1");
+});
