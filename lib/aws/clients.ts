@@ -1,12 +1,8 @@
 import "server-only";
-import { AccessAnalyzerClient } from "@aws-sdk/client-accessanalyzer";
-import { BudgetsClient } from "@aws-sdk/client-budgets";
 import { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
-import { EC2Client } from "@aws-sdk/client-ec2";
 import { GuardDutyClient } from "@aws-sdk/client-guardduty";
 import { IAMClient } from "@aws-sdk/client-iam";
 import { S3Client } from "@aws-sdk/client-s3";
-import { S3ControlClient } from "@aws-sdk/client-s3-control";
 import { STSClient } from "@aws-sdk/client-sts";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { Agent as HttpAgent } from "node:http";
@@ -41,14 +37,12 @@ export type Aws = {
   readonly s3: S3Client;
   readonly cloudtrail: CloudTrailClient;
   readonly guardduty: GuardDutyClient;
-  /** AWS Budgets (global; its endpoint is in us-east-1). */
-  readonly budgets: BudgetsClient;
-  /** S3 Control: account-level S3 settings (Block Public Access). */
-  readonly s3control: S3ControlClient;
-  readonly ec2: EC2Client;
-  readonly accessanalyzer: AccessAnalyzerClient;
-  /** IAM Access Analyzer client for another region (analyzers are regional). */
-  accessanalyzerIn(region: string): AccessAnalyzerClient;
+  /**
+   * A client for a service the core does not name (a workshop's own: see
+   * workshops/guardrails/clients.ts), made once per set of keys and Region and bounded by
+   * the same deadlines as the rest. `iamPrefix` names a denied action ("budgets:CreateBudget").
+   */
+  service<T extends Sendable>(spec: ServiceSpec<T>): T;
   /** S3 client for a bucket that lives in another region than the session's. */
   s3In(region: string): S3Client;
   /** CloudTrail client for a trail's home region (trails are managed from there). */
@@ -160,12 +154,25 @@ function baseConfig(keys: AwsKeys, region: string) {
   };
 }
 
-type Sendable = { send: (...args: never[]) => Promise<unknown>; middlewareStack: { add: (...a: never[]) => void } };
+export type Sendable = { send: (...args: never[]) => Promise<unknown>; middlewareStack: { add: (...a: never[]) => void } };
 
-function instrument<T extends Sendable>(client: T): T {
-  tagOperation(client as never);
+function instrument<T extends Sendable>(client: T, iamPrefix?: string): T {
+  tagOperation(client as never, iamPrefix);
   return client;
 }
+
+/** What ServiceSpec.make receives: Region, credentials, retries and the shared HTTP handler. */
+export type ServiceConfig = ReturnType<typeof baseConfig>;
+
+export type ServiceSpec<T> = {
+  /** Names the client among the kept ones (with its Region). */
+  key: string;
+  /** The service's prefix in IAM actions. */
+  iamPrefix: string;
+  /** The session's Region unless given (a global service's endpoint Region, say). */
+  region?: string;
+  make: (config: ServiceConfig) => T;
+};
 
 /**
  * Runs one call with an AbortSignal that fires at its deadline: the earlier of its own
@@ -214,17 +221,6 @@ function bounded<T extends Sendable>(client: T, deadline: number | undefined): T
   return facade;
 }
 
-/**
- * S3 Control's endpoint rules put the account id in front of the host
- * (123456789012.s3-control…), also in front of an overridden endpoint, where such a host
- * does not exist (moto at 127.0.0.1). With an override, requests go to the override
- * itself; the account id still travels in the x-amz-account-id header.
- */
-function s3controlEndpoint() {
-  const override = process.env.AWS_ENDPOINT_URL_S3_CONTROL || process.env.AWS_ENDPOINT_URL;
-  return override ? { endpointProvider: () => ({ url: new URL(override) }), disableHostPrefix: true } : {};
-}
-
 export type CreateAwsOptions = {
   /** This Aws serves one server action: all its calls together get this long (AWS_DEADLINES). */
   budgetMs?: number;
@@ -236,12 +232,12 @@ export function createAws(target: AwsTarget, options: CreateAwsOptions = {}): Aw
   const kept = shared.clients;
   const deadline = options.budgetMs === undefined ? undefined : Date.now() + options.budgetMs;
   const lent = new Map<string, unknown>();
-  const client = <T extends Sendable>(key: string, make: () => T, keep = true): T => {
+  const client = <T extends Sendable>(key: string, make: () => T, keep = true, iamPrefix?: string): T => {
     let facade = lent.get(key) as T | undefined;
     if (!facade) {
       let real = kept.get(key) as T | undefined;
       if (!real) {
-        real = detached(() => instrument(make()));
+        real = detached(() => instrument(make(), iamPrefix));
         if (keep) kept.set(key, real);
       }
       lent.set(key, (facade = bounded(real, deadline)));
@@ -252,8 +248,6 @@ export function createAws(target: AwsTarget, options: CreateAwsOptions = {}): Aw
     client(`s3:${region}`, () => new S3Client({ ...baseConfig(target.keys, region), forcePathStyle: endpointOverride }));
   const cloudtrailIn = (region: string) => client(`cloudtrail:${region}`, () => new CloudTrailClient(baseConfig(target.keys, region)));
   const guarddutyIn = (region: string) => client(`guardduty:${region}`, () => new GuardDutyClient(baseConfig(target.keys, region)));
-  const accessanalyzerIn = (region: string) =>
-    client(`accessanalyzer:${region}`, () => new AccessAnalyzerClient(baseConfig(target.keys, region)));
   return {
     region: target.region,
     accountId: target.accountId,
@@ -277,21 +271,11 @@ export function createAws(target: AwsTarget, options: CreateAwsOptions = {}): Aw
     get guardduty() {
       return guarddutyIn(target.region);
     },
-    get budgets() {
-      return client("budgets", () => new BudgetsClient(baseConfig(target.keys, "us-east-1")));
-    },
-    get s3control() {
-      return client("s3control", () => new S3ControlClient({ ...baseConfig(target.keys, target.region), ...s3controlEndpoint() }));
-    },
-    get ec2() {
-      return client(`ec2:${target.region}`, () => new EC2Client(baseConfig(target.keys, target.region)));
-    },
-    get accessanalyzer() {
-      return accessanalyzerIn(target.region);
+    service<T extends Sendable>({ key, iamPrefix, region = target.region, make }: ServiceSpec<T>): T {
+      return client(`${key}:${region}`, () => make(baseConfig(target.keys, region)), true, iamPrefix);
     },
     s3In,
     cloudtrailIn,
     guarddutyIn,
-    accessanalyzerIn,
   };
 }

@@ -139,22 +139,17 @@ const SERVICE_PREFIX: Record<string, string> = {
   S3Client: "s3",
   CloudTrailClient: "cloudtrail",
   GuardDutyClient: "guardduty",
-  BudgetsClient: "budgets",
-  // S3 Control's actions are in the s3 namespace (s3:PutAccountPublicAccessBlock).
-  S3ControlClient: "s3",
-  EC2Client: "ec2",
-  AccessAnalyzerClient: "access-analyzer",
 };
 
 /** Remember which operation failed, so a denial can name the action to grant. */
-export function tagOperation(client: Stack): void {
+export function tagOperation(client: Stack, iamPrefix?: string): void {
   client.middlewareStack.add(
     (next, ctx) => async (args) => {
       try {
         return await next(args);
       } catch (error) {
         if (error && typeof error === "object" && ctx.commandName) {
-          const service = SERVICE_PREFIX[ctx.clientName ?? ""] ?? "aws";
+          const service = iamPrefix ?? SERVICE_PREFIX[ctx.clientName ?? ""] ?? "aws";
           (error as AwsLikeError).hajimeOperation = `${service}:${ctx.commandName.replace(/Command$/, "")}`;
         }
         throw error;

@@ -18,8 +18,8 @@ const T = {
   ja: {
     nickname: "ニックネーム",
     join: "参加する",
-    budgetAmount: "月の予算",
-    budgetEmail: "メールアドレス",
+    budgetAmount: "1 か月の予算額（USD）",
+    budgetEmail: "通知先のメールアドレス",
     createBudget: "予算を作成する",
     blockAll: "パブリックアクセスをすべてブロックする",
     ebs: "デフォルトの暗号化を有効にする",
@@ -30,8 +30,8 @@ const T = {
   en: {
     nickname: "Nickname",
     join: "Join",
-    budgetAmount: "Monthly budget",
-    budgetEmail: "Email address",
+    budgetAmount: "Budget per month (USD)",
+    budgetEmail: "Email address for alerts",
     createBudget: "Create the budget",
     blockAll: "Block all public access",
     ebs: "Turn on encryption by default",
@@ -45,7 +45,9 @@ type Lang = keyof typeof T;
 
 function moto(keys: AttendeeKeys) {
   const config = { region: "ap-northeast-1", endpoint: motoEndpoint(), credentials: keys };
-  return { budgets: new BudgetsClient({ ...config, region: "us-east-1" }), s3control: new S3ControlClient(config), ec2: new EC2Client(config) };
+  // S3 Control would put the account id in front of moto's host (workshops/guardrails/clients.ts).
+  const s3control = new S3ControlClient({ ...config, endpointProvider: () => ({ url: new URL(motoEndpoint()) }), disableHostPrefix: true });
+  return { budgets: new BudgetsClient({ ...config, region: "us-east-1" }), s3control, ec2: new EC2Client(config) };
 }
 
 async function join(page: Page, url: string, lang: Lang, nickname: string, keys: AttendeeKeys) {

@@ -7,6 +7,7 @@ import type { KindDiscovery, ResourceKindModule } from "@/lib/aws/teardown/kind"
 import { forgetAll, ledgerHas, sorted } from "@/lib/aws/teardown/ledger-match";
 import { fail, ok } from "@/lib/result";
 import { accountAnalyzers, type AccountAnalyzer } from "../steps/access-analyzer/server";
+import { accessAnalyzerClient } from "@/workshops/guardrails/clients";
 
 /**
  * IAM Access Analyzer's account analyzers at teardown. An external access analyzer is free,
@@ -53,7 +54,7 @@ export const analyzerKind = {
         return ok({ status: "gone" });
       }
       if (!(analyzer.hajime || ledgerHas(entries, "analyzer", ref.name, ref.region))) return fail("not-hajime");
-      await aws.accessanalyzerIn(ref.region).send(new DeleteAnalyzerCommand({ analyzerName: ref.name }));
+      await accessAnalyzerClient(aws, ref.region).send(new DeleteAnalyzerCommand({ analyzerName: ref.name }));
     } catch (error) {
       if (!isAwsError(error, "ResourceNotFoundException")) throw error;
       // Deleted meanwhile by someone else: gone is gone.

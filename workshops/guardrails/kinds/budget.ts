@@ -7,6 +7,7 @@ import { isAwsError } from "@/lib/aws/logging/aws-error";
 import type { ResourceKindModule } from "@/lib/aws/teardown/kind";
 import { forgetAll, ledgerHas, sorted } from "@/lib/aws/teardown/ledger-match";
 import { fail, ok } from "@/lib/result";
+import { budgetsClient } from "@/workshops/guardrails/clients";
 
 /**
  * Budgets at teardown. A budget that only alerts costs nothing (only action-enabled budgets
@@ -39,8 +40,8 @@ export const budgetKind = {
     if (!ledgerHas(entries, "budget", ref.name)) return fail("not-hajime");
     const forget = () => forgetAll(ledger, entries, (r) => r.kind === "budget" && r.name === ref.name);
     try {
-      await aws.budgets.send(new DescribeBudgetCommand({ AccountId: aws.accountId, BudgetName: ref.name }));
-      await aws.budgets.send(new DeleteBudgetCommand({ AccountId: aws.accountId, BudgetName: ref.name }));
+      await budgetsClient(aws).send(new DescribeBudgetCommand({ AccountId: aws.accountId, BudgetName: ref.name }));
+      await budgetsClient(aws).send(new DeleteBudgetCommand({ AccountId: aws.accountId, BudgetName: ref.name }));
     } catch (error) {
       if (!isAwsError(error, "NotFoundException")) throw error;
       await forget();
@@ -57,7 +58,7 @@ async function allBudgets(aws: Aws): Promise<Budget[]> {
   const all: Budget[] = [];
   let NextToken: string | undefined;
   do {
-    const out = await aws.budgets.send(new DescribeBudgetsCommand({ AccountId: aws.accountId, MaxResults: 100, NextToken }));
+    const out = await budgetsClient(aws).send(new DescribeBudgetsCommand({ AccountId: aws.accountId, MaxResults: 100, NextToken }));
     all.push(...(out.Budgets ?? []));
     NextToken = out.NextToken;
   } while (NextToken);

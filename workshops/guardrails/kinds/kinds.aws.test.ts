@@ -13,6 +13,7 @@ import { budget, BUDGET_NAME } from "../steps/budget/server";
 import { ebsDefaultEncryption } from "../steps/ebs-default-encryption/server";
 import { s3BlockPublicAccess } from "../steps/s3-block-public-access/server";
 import { GUARDRAILS_KINDS } from ".";
+import { accessAnalyzerClient, budgetsClient, ec2Client, s3controlClient } from "@/workshops/guardrails/clients";
 
 const kinds = GUARDRAILS_KINDS;
 
@@ -20,7 +21,7 @@ describe("guardrails teardown (moto; IAM Access Analyzer through the stand-in fo
   it("removes the budget Hajime made and keeps the attendee's; a second removal finds it gone", async () => {
     const { aws } = await attendee();
     const ledger = new MemoryLedger();
-    await aws.budgets.send(
+    await budgetsClient(aws).send(
       new CreateBudgetCommand({ AccountId: aws.accountId, Budget: { BudgetName: "mine", BudgetType: "COST", TimeUnit: "MONTHLY", BudgetLimit: { Amount: "5", Unit: "USD" } } }),
     );
     await runFix(budget, aws, { amount: 10, email: "me@example.com" }, { ledger });
@@ -30,7 +31,7 @@ describe("guardrails teardown (moto; IAM Access Analyzer through the stand-in fo
     expect(plan.keep).toEqual([{ kind: "budget", name: "mine", region: "global", reason: "not-hajime" }]);
     expect(await removeResource(aws, ledger, kinds, { kind: "budget", name: "mine", region: "global" })).toEqual({ ok: false, code: "not-hajime" });
     expect(await removeResource(aws, ledger, kinds, plan.remove[0])).toEqual({ ok: true, data: { status: "removed" } });
-    const { Budgets } = await aws.budgets.send(new DescribeBudgetsCommand({ AccountId: aws.accountId }));
+    const { Budgets } = await budgetsClient(aws).send(new DescribeBudgetsCommand({ AccountId: aws.accountId }));
     expect(Budgets?.map((b) => b.BudgetName)).toEqual(["mine"]);
     expect(ledger.list()).toEqual([]);
     expect(ledger.removed()).toHaveLength(1);
@@ -43,24 +44,24 @@ describe("guardrails teardown (moto; IAM Access Analyzer through the stand-in fo
     const { aws } = await attendee("ap-northeast-1");
     const ledger = new MemoryLedger();
     await runFix(accessAnalyzer, aws, {}, { ledger });
-    await aws.accessanalyzerIn("us-west-2").send(new CreateAnalyzerCommand({ analyzerName: "theirs", type: "ACCOUNT" }));
+    await accessAnalyzerClient(aws, "us-west-2").send(new CreateAnalyzerCommand({ analyzerName: "theirs", type: "ACCOUNT" }));
     const plan = await teardownPlan(aws, ledger, kinds);
     expect(plan.remove).toEqual([{ kind: "analyzer", name: ANALYZER_NAME, region: "ap-northeast-1" }]);
     expect(plan.keep).toEqual([]);
     expect(await removeResource(aws, ledger, kinds, plan.remove[0])).toEqual({ ok: true, data: { status: "removed" } });
-    expect((await aws.accessanalyzer.send(new ListAnalyzersCommand({}))).analyzers).toEqual([]);
-    expect((await aws.accessanalyzerIn("us-west-2").send(new ListAnalyzersCommand({}))).analyzers?.map((a) => a.name)).toEqual(["theirs"]);
+    expect((await accessAnalyzerClient(aws).send(new ListAnalyzersCommand({}))).analyzers).toEqual([]);
+    expect((await accessAnalyzerClient(aws, "us-west-2").send(new ListAnalyzersCommand({}))).analyzers?.map((a) => a.name)).toEqual(["theirs"]);
     expect(await removeResource(aws, ledger, kinds, plan.remove[0])).toEqual({ ok: true, data: { status: "gone" } });
   });
 
   it("keeps the attendee's analyzer in the session's Region and refuses to remove it", async () => {
     const { aws } = await attendee();
     const ledger = new MemoryLedger();
-    await aws.accessanalyzer.send(new CreateAnalyzerCommand({ analyzerName: "theirs", type: "ACCOUNT" }));
+    await accessAnalyzerClient(aws).send(new CreateAnalyzerCommand({ analyzerName: "theirs", type: "ACCOUNT" }));
     const plan = await teardownPlan(aws, ledger, kinds);
     expect(plan).toMatchObject({ remove: [], keep: [{ kind: "analyzer", name: "theirs", reason: "not-hajime" }] });
     expect(await removeResource(aws, ledger, kinds, { kind: "analyzer", name: "theirs", region: aws.region })).toEqual({ ok: false, code: "not-hajime" });
-    expect((await aws.accessanalyzer.send(new ListAnalyzersCommand({}))).analyzers?.map((a) => a.name)).toEqual(["theirs"]);
+    expect((await accessAnalyzerClient(aws).send(new ListAnalyzersCommand({}))).analyzers?.map((a) => a.name)).toEqual(["theirs"]);
   });
 
   it("lists Block Public Access and EBS default encryption as kept on purpose, with the reason, and never turns them off", async () => {
@@ -77,8 +78,8 @@ describe("guardrails teardown (moto; IAM Access Analyzer through the stand-in fo
     ]);
     expect(await removeResource(aws, ledger, kinds, { kind: "s3-block-public-access", name: "account", region: "global" })).toEqual({ ok: false, code: "not-hajime" });
     expect(await removeResource(aws, ledger, kinds, { kind: "ebs-default-encryption", name: "default-encryption", region: aws.region })).toEqual({ ok: false, code: "not-hajime" });
-    const bpa = await aws.s3control.send(new GetPublicAccessBlockCommand({ AccountId: aws.accountId }));
+    const bpa = await s3controlClient(aws).send(new GetPublicAccessBlockCommand({ AccountId: aws.accountId }));
     expect(bpa.PublicAccessBlockConfiguration?.BlockPublicPolicy).toBe(true);
-    expect((await aws.ec2.send(new GetEbsEncryptionByDefaultCommand({}))).EbsEncryptionByDefault).toBe(true);
+    expect((await ec2Client(aws).send(new GetEbsEncryptionByDefaultCommand({}))).EbsEncryptionByDefault).toBe(true);
   });
 });

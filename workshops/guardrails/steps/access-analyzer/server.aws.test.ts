@@ -5,6 +5,7 @@ import { runCheck, runFix } from "@/lib/aws/run";
 import { HAJIME_TAG_KEY, HAJIME_TAG_VALUE } from "@/lib/workshop/catalog";
 import { attendee } from "@/tests/aws/attendee";
 import { accessAnalyzer, ANALYZER_NAME } from "./server";
+import { accessAnalyzerClient } from "@/workshops/guardrails/clients";
 
 const step = accessAnalyzer;
 
@@ -22,22 +23,22 @@ describe("guardrails: IAM Access Analyzer account analyzer (stand-in for the fou
     expect(await runFix(step, aws, {}, { ledger })).toEqual({ ok: true, data: { action: "created", name: ANALYZER_NAME } });
     expect(await runFix(step, aws, {}, { ledger })).toEqual({ ok: true, data: { action: "already-exists", name: ANALYZER_NAME } });
 
-    const { analyzers } = await aws.accessanalyzer.send(new ListAnalyzersCommand({ type: "ACCOUNT" }));
+    const { analyzers } = await accessAnalyzerClient(aws).send(new ListAnalyzersCommand({ type: "ACCOUNT" }));
     expect(analyzers?.map((a) => a.name)).toEqual([ANALYZER_NAME]);
-    const { analyzer } = await aws.accessanalyzer.send(new GetAnalyzerCommand({ analyzerName: ANALYZER_NAME }));
+    const { analyzer } = await accessAnalyzerClient(aws).send(new GetAnalyzerCommand({ analyzerName: ANALYZER_NAME }));
     expect(analyzer).toMatchObject({ type: "ACCOUNT", status: "ACTIVE", tags: { [HAJIME_TAG_KEY]: HAJIME_TAG_VALUE } });
     expect(analyzer?.createdAt).toBeInstanceOf(Date);
     expect(ledger.list()).toEqual([{ kind: "analyzer", name: ANALYZER_NAME, region: "ap-northeast-1", origin: "created" }]);
     expect(await runCheck(step, aws)).toMatchObject({ state: "done", detail: { analyzer: { name: ANALYZER_NAME, status: "ACTIVE", hajime: true } } });
 
     // Other Regions have none: analyzers are per Region.
-    expect((await aws.accessanalyzerIn("us-west-2").send(new ListAnalyzersCommand({ type: "ACCOUNT" }))).analyzers).toEqual([]);
+    expect((await accessAnalyzerClient(aws, "us-west-2").send(new ListAnalyzersCommand({ type: "ACCOUNT" }))).analyzers).toEqual([]);
   });
 
   it("is done with the attendee's own account analyzer, and makes no second one (AWS allows one per Region)", async () => {
     const { aws } = await attendee();
-    await aws.accessanalyzer.send(new CreateAnalyzerCommand({ analyzerName: "mine", type: "ACCOUNT" }));
-    await expect(aws.accessanalyzer.send(new CreateAnalyzerCommand({ analyzerName: "second", type: "ACCOUNT" }))).rejects.toMatchObject({
+    await accessAnalyzerClient(aws).send(new CreateAnalyzerCommand({ analyzerName: "mine", type: "ACCOUNT" }));
+    await expect(accessAnalyzerClient(aws).send(new CreateAnalyzerCommand({ analyzerName: "second", type: "ACCOUNT" }))).rejects.toMatchObject({
       name: "ServiceQuotaExceededException",
     });
     const ledger = new MemoryLedger();
@@ -48,7 +49,7 @@ describe("guardrails: IAM Access Analyzer account analyzer (stand-in for the fou
 
   it("does not count an unused access analyzer (another type, and charged) as the account analyzer", async () => {
     const { aws } = await attendee();
-    await aws.accessanalyzer.send(new CreateAnalyzerCommand({ analyzerName: "unused", type: "ACCOUNT_UNUSED_ACCESS" }));
+    await accessAnalyzerClient(aws).send(new CreateAnalyzerCommand({ analyzerName: "unused", type: "ACCOUNT_UNUSED_ACCESS" }));
     expect(await runCheck(step, aws)).toMatchObject({ state: "todo", detail: { analyzer: null } });
   });
 });

@@ -5,6 +5,7 @@ import { isAwsError } from "@/lib/aws/logging/aws-error";
 import { hasHajimeTag, HAJIME_TAG } from "@/lib/aws/logging/tags";
 import { fail, ok } from "@/lib/result";
 import type { Step } from "@/lib/aws/step";
+import { accessAnalyzerClient } from "@/workshops/guardrails/clients";
 
 export const ANALYZER_NAME = "hajime-account-analyzer";
 
@@ -27,7 +28,7 @@ const WORKING = new Set(["ACTIVE", "CREATING"]);
  * access analysis is charged. https://aws.amazon.com/iam/access-analyzer/pricing/
  */
 export async function accountAnalyzers(aws: Aws, region = aws.region): Promise<AccountAnalyzer[]> {
-  const client = aws.accessanalyzerIn(region);
+  const client = accessAnalyzerClient(aws, region);
   const found: AnalyzerSummary[] = [];
   let nextToken: string | undefined;
   do {
@@ -56,7 +57,7 @@ export const accessAnalyzer: Step<AccessAnalyzerDetail, Record<string, never>, A
       return fail("analyzer-not-active", { name: existing.name, status: existing.status });
     }
     try {
-      await aws.accessanalyzer.send(
+      await accessAnalyzerClient(aws).send(
         new CreateAnalyzerCommand({ analyzerName: ANALYZER_NAME, type: "ACCOUNT", tags: { [HAJIME_TAG.Key]: HAJIME_TAG.Value } }),
       );
     } catch (error) {

@@ -4,6 +4,7 @@ import { MemoryLedger } from "@/lib/aws/ledger";
 import { runCheck, runFix } from "@/lib/aws/run";
 import { attendee } from "@/tests/aws/attendee";
 import { budget, BUDGET_NAME } from "./server";
+import { budgetsClient } from "@/workshops/guardrails/clients";
 
 const step = budget;
 
@@ -17,11 +18,11 @@ describe("guardrails: AWS Budgets monthly cost budget (moto)", () => {
     expect(await runFix(step, aws, { amount: "20", email: "me@example.com" }, { ledger })).toEqual({ ok: true, data: { action: "already-set", name: BUDGET_NAME } });
 
     // Read back from moto: one budget, COST, MONTHLY, 20 USD, two alerts.
-    const { Budgets } = await aws.budgets.send(new DescribeBudgetsCommand({ AccountId: aws.accountId }));
+    const { Budgets } = await budgetsClient(aws).send(new DescribeBudgetsCommand({ AccountId: aws.accountId }));
     expect(Budgets?.map((b) => [b.BudgetName, b.BudgetType, b.TimeUnit, b.BudgetLimit?.Amount, b.BudgetLimit?.Unit])).toEqual([
       [BUDGET_NAME, "COST", "MONTHLY", "20", "USD"],
     ]);
-    const { Notifications } = await aws.budgets.send(new DescribeNotificationsForBudgetCommand({ AccountId: aws.accountId, BudgetName: BUDGET_NAME }));
+    const { Notifications } = await budgetsClient(aws).send(new DescribeNotificationsForBudgetCommand({ AccountId: aws.accountId, BudgetName: BUDGET_NAME }));
     expect(Notifications?.map((n) => [n.NotificationType, n.Threshold]).sort()).toEqual([
       ["ACTUAL", 80],
       ["FORECASTED", 100],
@@ -35,7 +36,7 @@ describe("guardrails: AWS Budgets monthly cost budget (moto)", () => {
 
   it("is done with the attendee's own monthly cost budget that alerts, whatever its name", async () => {
     const { aws } = await attendee();
-    await aws.budgets.send(
+    await budgetsClient(aws).send(
       new CreateBudgetCommand({
         AccountId: aws.accountId,
         Budget: { BudgetName: "my budget", BudgetType: "COST", TimeUnit: "MONTHLY", BudgetLimit: { Amount: "50", Unit: "USD" } },
@@ -56,7 +57,7 @@ describe("guardrails: AWS Budgets monthly cost budget (moto)", () => {
   it("is still to do with a monthly cost budget that alerts nobody, or an annual one", async () => {
     const { aws } = await attendee();
     const make = (BudgetName: string, TimeUnit: "MONTHLY" | "ANNUALLY") =>
-      aws.budgets.send(
+      budgetsClient(aws).send(
         new CreateBudgetCommand({ AccountId: aws.accountId, Budget: { BudgetName, BudgetType: "COST", TimeUnit, BudgetLimit: { Amount: "5", Unit: "USD" } } }),
       );
     await make("silent", "MONTHLY");
@@ -69,13 +70,13 @@ describe("guardrails: AWS Budgets monthly cost budget (moto)", () => {
     const ledger = new MemoryLedger();
     expect(await runFix(step, aws, { amount: 10, email: "not-an-email" }, { ledger })).toMatchObject({ ok: false, code: "invalid-input", params: { field: "email" } });
     expect(await runFix(step, aws, { amount: 0, email: "me@example.com" }, { ledger })).toMatchObject({ ok: false, code: "invalid-input", params: { field: "amount" } });
-    const { Budgets } = await aws.budgets.send(new DescribeBudgetsCommand({ AccountId: aws.accountId }));
+    const { Budgets } = await budgetsClient(aws).send(new DescribeBudgetsCommand({ AccountId: aws.accountId }));
     expect(Budgets ?? []).toEqual([]);
   });
 
   it("does not take over a budget of another kind that has Hajime's name", async () => {
     const { aws } = await attendee();
-    await aws.budgets.send(
+    await budgetsClient(aws).send(
       new CreateBudgetCommand({
         AccountId: aws.accountId,
         Budget: { BudgetName: BUDGET_NAME, BudgetType: "USAGE", TimeUnit: "MONTHLY", BudgetLimit: { Amount: "5", Unit: "GB" } },

@@ -14,6 +14,7 @@ import { HAJIME_TAG } from "@/lib/aws/logging/tags";
 import { fail, ok } from "@/lib/result";
 import { BUDGET_AMOUNT, EMAIL_MAX_LENGTH, EMAIL_PATTERN } from "./budget-rules";
 import type { Step } from "@/lib/aws/step";
+import { budgetsClient } from "@/workshops/guardrails/clients";
 
 /** The budget Hajime makes. Budgets are global: the ledger records it in region "global". */
 export const BUDGET_NAME = "hajime-monthly-cost";
@@ -55,7 +56,7 @@ async function listBudgets(aws: Aws): Promise<Budget[]> {
   const all: Budget[] = [];
   let NextToken: string | undefined;
   do {
-    const out = await aws.budgets.send(new DescribeBudgetsCommand({ AccountId: aws.accountId, MaxResults: 100, NextToken }));
+    const out = await budgetsClient(aws).send(new DescribeBudgetsCommand({ AccountId: aws.accountId, MaxResults: 100, NextToken }));
     all.push(...(out.Budgets ?? []));
     NextToken = out.NextToken;
   } while (NextToken);
@@ -63,7 +64,7 @@ async function listBudgets(aws: Aws): Promise<Budget[]> {
 }
 
 async function alertCount(aws: Aws, name: string): Promise<number> {
-  const out = await aws.budgets.send(new DescribeNotificationsForBudgetCommand({ AccountId: aws.accountId, BudgetName: name, MaxResults: 100 }));
+  const out = await budgetsClient(aws).send(new DescribeNotificationsForBudgetCommand({ AccountId: aws.accountId, BudgetName: name, MaxResults: 100 }));
   return out.Notifications?.length ?? 0;
 }
 
@@ -114,7 +115,7 @@ export const budget: Step<BudgetDetail, z.infer<typeof fixInput>, BudgetFixRepor
       const known = (await ctx.ledger.list()).some((r) => r.kind === "budget" && r.name === BUDGET_NAME);
       if (!known) return fail("budget-name-taken", { name: BUDGET_NAME });
       for (const Notification of ALERTS) {
-        await aws.budgets
+        await budgetsClient(aws)
           .send(new CreateNotificationCommand({ AccountId: aws.accountId, BudgetName: BUDGET_NAME, Notification, Subscribers: subscribers }))
           .catch((error) => {
             if (!isAwsError(error, "DuplicateRecordException")) throw error;
@@ -124,7 +125,7 @@ export const budget: Step<BudgetDetail, z.infer<typeof fixInput>, BudgetFixRepor
     }
 
     try {
-      await aws.budgets.send(
+      await budgetsClient(aws).send(
         new CreateBudgetCommand({
           AccountId: aws.accountId,
           Budget: {

@@ -5,6 +5,7 @@ import { MemoryLedger } from "@/lib/aws/ledger";
 import { runCheck, runFix } from "@/lib/aws/run";
 import { attendee } from "@/tests/aws/attendee";
 import { ebsDefaultEncryption } from "./server";
+import { ec2Client } from "@/workshops/guardrails/clients";
 
 const step = ebsDefaultEncryption;
 
@@ -17,13 +18,13 @@ describe("guardrails: EBS encryption by default (moto)", () => {
     expect(await runFix(step, aws, {}, { ledger })).toEqual({ ok: true, data: { action: "enabled", region: "ap-northeast-1" } });
     expect(await runFix(step, aws, {}, { ledger })).toEqual({ ok: true, data: { action: "already-enabled", region: "ap-northeast-1" } });
 
-    expect((await aws.ec2.send(new GetEbsEncryptionByDefaultCommand({}))).EbsEncryptionByDefault).toBe(true);
+    expect((await ec2Client(aws).send(new GetEbsEncryptionByDefaultCommand({}))).EbsEncryptionByDefault).toBe(true);
     expect(await runCheck(step, aws)).toMatchObject({ state: "done", detail: { enabled: true } });
     expect(ledger.list()).toEqual([]);
 
     // Another Region of the same account is untouched: the setting is per Region.
     const elsewhere = createAws({ keys, region: "us-west-2", accountId: keys.accountId });
-    expect((await elsewhere.ec2.send(new GetEbsEncryptionByDefaultCommand({}))).EbsEncryptionByDefault).toBe(false);
+    expect((await ec2Client(elsewhere).send(new GetEbsEncryptionByDefaultCommand({}))).EbsEncryptionByDefault).toBe(false);
     expect(await runCheck(step, elsewhere)).toMatchObject({ state: "todo", detail: { region: "us-west-2", enabled: false } });
   });
 });

@@ -3,13 +3,14 @@ import { EnableEbsEncryptionByDefaultCommand, GetEbsEncryptionByDefaultCommand }
 import type { Aws } from "@/lib/aws/clients";
 import { ok } from "@/lib/result";
 import type { Step } from "@/lib/aws/step";
+import { ec2Client } from "@/workshops/guardrails/clients";
 
 export type EbsEncryptionDetail = { region: string; enabled: boolean };
 
 export type EbsEncryptionFixReport = { action: "enabled" | "already-enabled"; region: string };
 
 export async function ebsEncryptionEnabled(aws: Aws): Promise<boolean> {
-  const out = await aws.ec2.send(new GetEbsEncryptionByDefaultCommand({}));
+  const out = await ec2Client(aws).send(new GetEbsEncryptionByDefaultCommand({}));
   return out.EbsEncryptionByDefault === true;
 }
 
@@ -29,7 +30,7 @@ export const ebsDefaultEncryption: Step<EbsEncryptionDetail, Record<string, neve
 
   async fix(aws) {
     if (await ebsEncryptionEnabled(aws)) return ok({ action: "already-enabled", region: aws.region });
-    await aws.ec2.send(new EnableEbsEncryptionByDefaultCommand({}));
+    await ec2Client(aws).send(new EnableEbsEncryptionByDefaultCommand({}));
     return ok({ action: "enabled", region: aws.region });
   },
 };

@@ -5,6 +5,7 @@ import { isAwsError } from "@/lib/aws/logging/aws-error";
 import { ok } from "@/lib/result";
 import type { Step } from "@/lib/aws/step";
 import { BPA_FLAGS, type BpaFlag } from "./flags";
+import { s3controlClient } from "@/workshops/guardrails/clients";
 
 export { BPA_FLAGS, type BpaFlag };
 
@@ -29,7 +30,7 @@ const ALL_ON: Required<Pick<PublicAccessBlockConfiguration, BpaFlag>> = {
  */
 export async function accountBlockPublicAccess(aws: Aws): Promise<BlockPublicAccessDetail["settings"]> {
   try {
-    const out = await aws.s3control.send(new GetPublicAccessBlockCommand({ AccountId: aws.accountId }));
+    const out = await s3controlClient(aws).send(new GetPublicAccessBlockCommand({ AccountId: aws.accountId }));
     const c = out.PublicAccessBlockConfiguration ?? {};
     return Object.fromEntries(BPA_FLAGS.map((f) => [f, c[f] === true])) as Record<BpaFlag, boolean>;
   } catch (error) {
@@ -55,7 +56,7 @@ export const s3BlockPublicAccess: Step<BlockPublicAccessDetail, Record<string, n
   async fix(aws) {
     if (allOn(await accountBlockPublicAccess(aws))) return ok({ action: "already-on" });
     // The whole configuration is replaced: all four on, whatever was on before.
-    await aws.s3control.send(new PutPublicAccessBlockCommand({ AccountId: aws.accountId, PublicAccessBlockConfiguration: ALL_ON }));
+    await s3controlClient(aws).send(new PutPublicAccessBlockCommand({ AccountId: aws.accountId, PublicAccessBlockConfiguration: ALL_ON }));
     return ok({ action: "turned-on" });
   },
 };
