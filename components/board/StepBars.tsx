@@ -8,6 +8,7 @@ import { stepMeta, type StepId } from "@/lib/workshop/catalog";
 export function StepBars({ steps, attendees }: { steps: readonly StepId[]; attendees: readonly BoardAttendee[] }) {
   const t = useTranslations("board");
   const ta = useTranslations("a11y");
+  const ts = useTranslations("steps");
   const joined = attendees.length;
   return (
     <ol className="space-y-2" aria-label={t("title")}>
@@ -22,7 +23,7 @@ export function StepBars({ steps, attendees }: { steps: readonly StepId[]; atten
             </span>
             <div className="min-w-0">
               <p id={label} className="truncate text-base font-bold lg:text-2xl">
-                {t(`stepShort.${id}`)}
+                {ts(`${id}.short`)}
               </p>
               {/* The track's edge is drawn, so an empty bar reads as empty, not missing (3:1 or more). */}
               <div

@@ -320,7 +320,7 @@ function PerAccountLimit({ room, busy, onSave }: { room: RoomInfo; busy: boolean
 
 function Attendees({ state, now }: { state: BoardSnapshot; now: number }) {
   const t = useTranslations("organize");
-  const tb = useTranslations("board");
+  const ts = useTranslations("steps");
   const { pending, failure, run } = useOrganizerAction();
   const { room, attendees, sharedAccounts = {} } = state;
   const rows = useMemo(
@@ -365,7 +365,7 @@ function Attendees({ state, now }: { state: BoardSnapshot; now: number }) {
                     {current ? (
                       <span>
                         <span className="font-semibold">{t("stepLabel", { number: stepMeta(current).number })}</span>{" "}
-                        <span className="text-stone-600">{tb(`stepShort.${current}`)}</span>
+                        <span className="text-stone-600">{ts(`${current}.short`)}</span>
                       </span>
                     ) : (
                       <span className="font-semibold text-emerald-700">✓ {t("finished")}</span>

@@ -43,6 +43,9 @@ const T = {
 
 type Lang = keyof typeof T;
 
+/** Screenshots for a person to look at (not compared). */
+const SHOTS = ".artifacts/workshops";
+
 function moto(keys: AttendeeKeys) {
   const config = { region: "ap-northeast-1", endpoint: motoEndpoint(), credentials: keys };
   // S3 Control would put the account id in front of moto's host (workshops/guardrails/clients.ts).
@@ -111,6 +114,8 @@ for (const [lang, device] of [
     for (const id of ["s3-block-public-access", "ebs-default-encryption", "access-analyzer"]) {
       await expect(barDone(board, id)).toHaveAttribute("data-done", "1");
     }
+    await page.screenshot({ path: `${SHOTS}/guardrails-${lang}-${device}.png`, fullPage: true });
+    await board.screenshot({ path: `${SHOTS}/guardrails-board-${lang}.png` });
 
     // In the account (moto): the budget with its alerts, all four BPA flags, EBS encryption in Tokyo.
     const aws = moto(keys);
@@ -132,6 +137,7 @@ for (const [lang, device] of [
     await expect(kept("account")).toContainText(lang === "ja" ? "無料" : "free");
     await expect(kept("default-encryption")).toBeVisible();
     await expect(page.getByTestId("teardown-row")).toHaveCount(2);
+    await page.screenshot({ path: `${SHOTS}/guardrails-teardown-${lang}-${device}.png`, fullPage: true });
     await page.getByTestId("confirm-teardown").click();
     await expect(page.getByTestId("teardown-result")).toHaveAttribute("data-done", "true");
     await expect(page.getByTestId("teardown-result")).toContainText(t.finished);

@@ -53,7 +53,7 @@ function missingPieces(workshop: WorkshopDef): string[] {
       LOCALES.filter((l) => existsSync(join(dir, `${l}.json`))).map((l) => [l, new Map(leaves(readJson(join(dir, `${l}.json`))))]),
     );
     if (Object.keys(texts).length < LOCALES.length) continue;
-    for (const key of ["title", "why"]) if (!texts.ja.has(key)) problems.push(`${step.id}: no ${key} text`);
+    for (const key of ["title", "short", "why"]) if (!texts.ja.has(key)) problems.push(`${step.id}: no ${key} text`);
     for (const [a, b] of [["ja", "en"], ["en", "ja"]]) {
       for (const key of texts[a].keys()) if (!texts[b].has(key)) problems.push(`${step.id}: ${key} in ${a} only`);
     }
