@@ -8,5 +8,8 @@ export async function register() {
   const { initRootScope } = await import("./lib/lifecycle");
   initRootScope();
   const { openSharedDatabase } = await import("./lib/db/open");
-  openSharedDatabase();
+  const { LEDGER_MIGRATIONS } = await import("./lib/aws/ledger-schema");
+  const { ROOMS_MIGRATIONS } = await import("./lib/rooms/migrations");
+  // Every area's migrations at once, before the first request (lib/db imports no area).
+  openSharedDatabase([...LEDGER_MIGRATIONS, ...ROOMS_MIGRATIONS]);
 }

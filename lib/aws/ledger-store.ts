@@ -4,6 +4,7 @@ import type { Session } from "@/lib/credentials/vault";
 import { database } from "@/lib/db";
 import { accountKey } from "@/lib/db/account-key";
 import type { CreatedKind, CreatedLedger, CreatedOrigin, CreatedResource } from "./ledger";
+import { LEDGER_MIGRATIONS } from "./ledger-schema";
 
 type Row = { region: string; kind: CreatedKind; name: string; origin: CreatedOrigin };
 
@@ -73,7 +74,7 @@ export class SqliteLedger implements CreatedLedger {
 }
 
 export function ledgerForAccount(accountId: string): CreatedLedger {
-  return new SqliteLedger(database(), accountKey(accountId));
+  return new SqliteLedger(database(LEDGER_MIGRATIONS), accountKey(accountId));
 }
 
 export function ledgerFor(session: Session): CreatedLedger {

@@ -1,32 +1,35 @@
 import type Database from "better-sqlite3";
 import { join } from "node:path";
-import { LEDGER_MIGRATIONS } from "@/lib/aws/ledger-schema";
 import { registerShutdownHook } from "@/lib/lifecycle";
-import { ROOMS_MIGRATIONS } from "@/lib/rooms/migrations";
 import { checkpointAndTruncate, dataDir, openDatabase } from "./connection";
-import type { Migration } from "./migrations";
+import { migrate, type Migration } from "./migrations";
 
 /**
  * The one SQLite database, DATA_DIR/hajime.db (WAL), held once per process. Opened when
  * the server starts (instrumentation.ts): migrations run, and the log a crashed
  * predecessor left is folded in and truncated. At shutdown it is checkpointed and closed.
  * (No "server-only" here, so instrumentation.ts can load it; lib/db/index.ts is the door
- * for app code.)
+ * for app code.) lib/db knows no area: each area hands over its own migrations
+ * (lib/rooms/service.ts, lib/aws/ledger-store.ts; instrumentation.ts all of them at start),
+ * and they run the first time this process sees them.
  */
-export const MIGRATIONS: readonly Migration[] = [...LEDGER_MIGRATIONS, ...ROOMS_MIGRATIONS];
 
-type Holder = { db?: Database.Database; path?: string };
+type Holder = { db?: Database.Database; path?: string; migrated?: Set<readonly Migration[]> };
 const KEY = Symbol.for("hajime.db");
 const g = globalThis as unknown as Record<symbol, Holder | undefined>;
 const holder: Holder = (g[KEY] ??= {});
 
-export function openSharedDatabase(): Database.Database {
+export function openSharedDatabase(migrations: readonly Migration[]): Database.Database {
   const path = join(dataDir(), "hajime.db");
   if (!holder.db || holder.path !== path) {
     holder.db?.close();
-    holder.db = openDatabase(path, MIGRATIONS);
+    holder.db = openDatabase(path, migrations);
     holder.path = path;
+    holder.migrated = new Set([migrations]);
     checkpointAndTruncate(holder.db);
+  } else if (!holder.migrated?.has(migrations)) {
+    migrate(holder.db, migrations);
+    holder.migrated?.add(migrations);
   }
   return holder.db;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type Database from "better-sqlite3";
 import { database } from "@/lib/db";
+import { ROOMS_MIGRATIONS } from "./migrations";
 import { readAttendeeToken, readOrganizerKey } from "./cookies";
 import type { BoardAttendee } from "./model";
 import { looksLikeSecret } from "./secrets";
@@ -10,7 +11,7 @@ const stores = new WeakMap<Database.Database, RoomStore>();
 
 /** The store over the process's one database. */
 export function rooms(): RoomStore {
-  const db = database();
+  const db = database(ROOMS_MIGRATIONS);
   let store = stores.get(db);
   if (!store) stores.set(db, (store = new RoomStore(db)));
   return store;
