@@ -26,6 +26,7 @@ const T = {
     analyzer: "アナライザーを作成する",
     openTeardown: "後片付けを始める",
     finished: "後片付けが終わりました",
+    recheck: "再確認",
   },
   en: {
     nickname: "Nickname",
@@ -38,6 +39,7 @@ const T = {
     analyzer: "Create the analyzer",
     openTeardown: "Start cleaning up",
     finished: "Clean-up finished",
+    recheck: "Check again",
   },
 } as const;
 
@@ -88,8 +90,13 @@ for (const [lang, device] of [
     await join(page, room.joinUrl, lang, lang === "ja" ? "ゆうき" : "Alex", keys);
     const t = T[lang];
     const card = (id: string) => page.getByTestId(`step-${id}`);
-    // Only this workshop's steps, checked against the account.
+    // Only this workshop's steps, checked against the account. The first check of these
+    // services in a fresh server loads their SDK clients; on a loaded 2-core runner one has
+    // answered "AWS did not answer in time" (10 s): the card says so and the attendee presses
+    // "re-check", as this does. (Seen once in a full local run; not reproduced alone.)
     for (const id of ["budget", "s3-block-public-access", "ebs-default-encryption", "access-analyzer"]) {
+      await expect(card(id)).not.toHaveAttribute("data-state", "pending");
+      if ((await card(id).getAttribute("data-state")) === "unknown") await card(id).getByRole("button", { name: t.recheck }).click();
       await expect(card(id)).toHaveAttribute("data-state", "todo");
     }
     await expect(card("cloudtrail")).toHaveCount(0);
