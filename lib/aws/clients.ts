@@ -11,7 +11,7 @@ import type { AwsKeys } from "@/lib/credentials/vault";
 import { detached } from "@/lib/lifecycle";
 import { envInt } from "@/lib/limits/config";
 import { AWS_DEADLINES, HTTP_TIMEOUTS } from "./deadlines";
-import { tagOperation } from "./errors";
+import { tagOperation, type ActionNaming } from "./errors";
 
 /**
  * SDK clients for one attendee, built from their in-memory keys. The endpoint comes from
@@ -40,7 +40,7 @@ export type Aws = {
   /**
    * A client for a service the core does not name (a workshop's own: see
    * workshops/guardrails/clients.ts), made once per set of keys and Region and bounded by
-   * the same deadlines as the rest. `iamPrefix` names a denied action ("budgets:CreateBudget").
+   * the same deadlines as the rest. `iamPrefix` (and `actions`) name a denied action ("budgets:ModifyBudget").
    */
   service<T extends Sendable>(spec: ServiceSpec<T>): T;
   /** S3 client for a bucket that lives in another region than the session's. */
@@ -156,8 +156,8 @@ function baseConfig(keys: AwsKeys, region: string) {
 
 export type Sendable = { send: (...args: never[]) => Promise<unknown>; middlewareStack: { add: (...a: never[]) => void } };
 
-function instrument<T extends Sendable>(client: T, iamPrefix?: string): T {
-  tagOperation(client as never, iamPrefix);
+function instrument<T extends Sendable>(client: T, naming?: ActionNaming): T {
+  tagOperation(client as never, naming);
   return client;
 }
 
@@ -165,10 +165,12 @@ function instrument<T extends Sendable>(client: T, iamPrefix?: string): T {
 export type ServiceConfig = ReturnType<typeof baseConfig>;
 
 export type ServiceSpec<T> = {
-  /** Names the client among the kept ones (with its Region). */
+  /** Names the client among this set's workshop clients (with its Region): unique per service. */
   key: string;
   /** The service's prefix in IAM actions. */
   iamPrefix: string;
+  /** IAM action names that differ from the API's operation names (S3 Control, Budgets). */
+  actions?: Readonly<Record<string, string>>;
   /** The session's Region unless given (a global service's endpoint Region, say). */
   region?: string;
   make: (config: ServiceConfig) => T;
@@ -232,12 +234,12 @@ export function createAws(target: AwsTarget, options: CreateAwsOptions = {}): Aw
   const kept = shared.clients;
   const deadline = options.budgetMs === undefined ? undefined : Date.now() + options.budgetMs;
   const lent = new Map<string, unknown>();
-  const client = <T extends Sendable>(key: string, make: () => T, keep = true, iamPrefix?: string): T => {
+  const client = <T extends Sendable>(key: string, make: () => T, keep = true, naming?: ActionNaming): T => {
     let facade = lent.get(key) as T | undefined;
     if (!facade) {
       let real = kept.get(key) as T | undefined;
       if (!real) {
-        real = detached(() => instrument(make(), iamPrefix));
+        real = detached(() => instrument(make(), naming));
         if (keep) kept.set(key, real);
       }
       lent.set(key, (facade = bounded(real, deadline)));
@@ -271,8 +273,8 @@ export function createAws(target: AwsTarget, options: CreateAwsOptions = {}): Aw
     get guardduty() {
       return guarddutyIn(target.region);
     },
-    service<T extends Sendable>({ key, iamPrefix, region = target.region, make }: ServiceSpec<T>): T {
-      return client(`${key}:${region}`, () => make(baseConfig(target.keys, region)), true, iamPrefix);
+    service<T extends Sendable>({ key, iamPrefix, actions, region = target.region, make }: ServiceSpec<T>): T {
+      return client(`service:${key}:${region}`, () => make(baseConfig(target.keys, region)), true, { iamPrefix, actions });
     },
     s3In,
     cloudtrailIn,

@@ -142,15 +142,19 @@ const SERVICE_PREFIX: Record<string, string> = {
 };
 
 /** Remember which operation failed, so a denial can name the action to grant. */
-export function tagOperation(client: Stack, iamPrefix?: string): void {
+/** How a workshop's own client names denied actions (ServiceSpec in clients.ts). */
+export type ActionNaming = { iamPrefix: string; actions?: Readonly<Record<string, string>> };
+
+export function tagOperation(client: Stack, naming?: ActionNaming): void {
   client.middlewareStack.add(
     (next, ctx) => async (args) => {
       try {
         return await next(args);
       } catch (error) {
         if (error && typeof error === "object" && ctx.commandName) {
-          const service = iamPrefix ?? SERVICE_PREFIX[ctx.clientName ?? ""] ?? "aws";
-          (error as AwsLikeError).hajimeOperation = `${service}:${ctx.commandName.replace(/Command$/, "")}`;
+          const service = naming?.iamPrefix ?? SERVICE_PREFIX[ctx.clientName ?? ""] ?? "aws";
+          const operation = ctx.commandName.replace(/Command$/, "");
+          (error as AwsLikeError).hajimeOperation = `${service}:${naming?.actions?.[operation] ?? operation}`;
         }
         throw error;
       }

@@ -1,4 +1,4 @@
-import { STEP_IDS, type StepId } from "@/lib/workshop/catalog";
+import type { StepId } from "@/lib/workshop/catalog";
 import { countedSteps, stepsOf, type WorkshopId } from "@/workshops";
 import { latinLookAlikes } from "./confusables";
 

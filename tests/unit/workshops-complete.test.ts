@@ -23,6 +23,21 @@ const readJson = (path: string): Tree => JSON.parse(readFileSync(path, "utf8")) 
 /** The ICU arguments a message takes: `{name}`, `{count, plural, …}` → name, count. */
 const args = (text: string) => [...text.matchAll(/\{\s*([A-Za-z_]\w*)\s*[,}]/g)].map((m) => m[1]).sort();
 /** A step number written into a text: it must come from the workshop's order instead. */
+/** What the shared clean-up card and teardown page read from a workshop's clean-up step. */
+const CLEAN_UP_KEYS = [
+  "remaining",
+  "open",
+  "openAnyway",
+  "doneAll",
+  "nothingYet",
+  "page.lead",
+  "page.searching",
+  "page.keptNote",
+  "page.unchecked",
+  "page.confirmNote",
+  "manual.lead",
+  "manual.keep",
+];
 const HARD_CODED_NUMBER = /手順 ?[0-9]|\bsteps? [0-9]/i;
 
 function bodyKeys(workshopId: string): Set<string> {
@@ -54,6 +69,11 @@ function missingPieces(workshop: WorkshopDef): string[] {
     );
     if (Object.keys(texts).length < LOCALES.length) continue;
     for (const key of ["title", "short", "why"]) if (!texts.ja.has(key)) problems.push(`${step.id}: no ${key} text`);
+    // A clean-up step's texts are what its card and the shared teardown page say (docs/AUTHORING.md).
+    if (step.teardown) {
+      for (const key of CLEAN_UP_KEYS) if (!texts.ja.has(key)) problems.push(`${step.id}: no ${key} text (a clean-up step)`);
+      if (!texts.ja.has("manual.sections.1.title")) problems.push(`${step.id}: no manual.sections.1 (a clean-up step)`);
+    }
     for (const [a, b] of [["ja", "en"], ["en", "ja"]]) {
       for (const key of texts[a].keys()) if (!texts[b].has(key)) problems.push(`${step.id}: ${key} in ${a} only`);
     }

@@ -12,12 +12,25 @@ import type { Aws } from "@/lib/aws/clients";
 
 /** AWS Budgets (global; its endpoint is in us-east-1). */
 export const budgetsClient = (aws: Aws) =>
-  aws.service({ key: "budgets", iamPrefix: "budgets", region: "us-east-1", make: (config) => new BudgetsClient(config) });
+  aws.service({
+    key: "budgets",
+    iamPrefix: "budgets",
+    // IAM names Budgets' actions apart from its API: https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsbudgetservice.html
+    actions: { DescribeBudgets: "ViewBudget", DescribeBudget: "ViewBudget", DescribeNotificationsForBudget: "ViewBudget", CreateBudget: "ModifyBudget", CreateNotification: "ModifyBudget", CreateSubscriber: "ModifyBudget", DeleteBudget: "ModifyBudget" },
+    region: "us-east-1",
+    make: (config) => new BudgetsClient(config),
+  });
 
 // S3 Control's actions are in the s3 namespace (s3:PutAccountPublicAccessBlock).
 /** S3 Control: account-level S3 settings (Block Public Access). */
 export const s3controlClient = (aws: Aws) =>
-  aws.service({ key: "s3control", iamPrefix: "s3", make: (config) => new S3ControlClient({ ...config, ...s3controlEndpoint() }) });
+  aws.service({
+    key: "s3control",
+    iamPrefix: "s3",
+    // The account-level settings' actions: https://docs.aws.amazon.com/AmazonS3/latest/API/API_control_PutPublicAccessBlock.html
+    actions: { GetPublicAccessBlock: "GetAccountPublicAccessBlock", PutPublicAccessBlock: "PutAccountPublicAccessBlock" },
+    make: (config) => new S3ControlClient({ ...config, ...s3controlEndpoint() }),
+  });
 
 /** EC2 in the session's Region (EBS encryption by default is per Region). */
 export const ec2Client = (aws: Aws) => aws.service({ key: "ec2", iamPrefix: "ec2", make: (config) => new EC2Client(config) });

@@ -56,7 +56,15 @@ export async function discover(
   const removed = ours(gone);
   const parts = await Promise.all(
     ordered.map(async (kind): Promise<KindDiscovery> => {
-      const found = await kind.discover({ aws, entries: active.filter((r) => r.kind === kind.kind), scope });
+      const entries = active.filter((r) => r.kind === kind.kind);
+      let found: KindDiscovery;
+      try {
+        found = await kind.discover({ aws, entries, scope });
+      } catch {
+        // One kind that cannot be listed (denied, AWS too slow) does not stop the others' clean-up:
+        // its Regions are unchecked, so nothing of it is taken for gone or removed.
+        return { remove: [], keep: [], unchecked: kind.scope === "global" ? ["global"] : [...new Set([aws.region, ...entries.map((r) => r.region)])] };
+      }
       if (!kind.keptOnPurpose) return found;
       const note = kind.keptOnPurpose.reason;
       const keep = [...found.remove, ...found.keep].map(({ kind, name, region }) => ({ kind, name, region, reason: "on-purpose" as const, note }));

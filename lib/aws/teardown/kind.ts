@@ -8,7 +8,7 @@ import type { KeptResource, PlannedRemoval, RemovalProgress, ResourceRef } from 
  * One kind of resource teardown knows (a CloudTrail trail, an S3 bucket, …): how to find
  * the account's resources of that kind, how to tell Hajime's from the attendee's, and how
  * to remove one. The engine (discover.ts, remove.ts, step.ts) knows no kind by name: it
- * iterates the kinds a workshop gives it (the first workshop's: first-workshop.ts).
+ * iterates the kinds a workshop gives it (workshops/server.ts: teardownKindsOf).
  *
  * Safety rules every kind keeps (tests/aws/teardown.test.ts checks them for the first
  * workshop's kinds):

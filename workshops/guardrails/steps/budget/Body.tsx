@@ -7,12 +7,14 @@ import { FailureMessage } from "@/components/ui/FailureMessage";
 import { useWorkshop } from "@/components/workshop/WorkshopContext";
 import { useStep } from "@/components/workshop/useStep";
 import { useFix } from "@/components/steps/useFix";
-import { amountProblem, DEFAULT_BUDGET_AMOUNT, EMAIL_MAX_LENGTH, emailProblem } from "./budget-rules";
+import { amountProblem, cleanInput, DEFAULT_BUDGET_AMOUNT, EMAIL_MAX_LENGTH, emailProblem } from "./budget-rules";
 
 export function BudgetBody() {
   const t = useTranslations("steps.budget");
   const { session } = useWorkshop();
   const { detail } = useStep("budget");
+  // Held here, not in the form: the form goes once the budget is found, its result stays.
+  const fix = useFix("budget");
   if (!detail) return null;
   const found = detail.found;
 
@@ -24,6 +26,7 @@ export function BudgetBody() {
             {t(found.hajime ? "doneHajime" : "doneTheirs", { name: found.name, amount: found.amount, unit: found.unit, alerts: found.alerts })}
           </p>
           <p className="text-xs text-stone-600">{t("forecastNote")}</p>
+          {fix.result?.action === "alerts-added" && <p className="text-sm text-emerald-800">{t("alertsAdded", { name: fix.result.name })}</p>}
           {found.hajime && <p className="text-xs text-stone-600">{t("teardown", { name: found.name })}</p>}
         </div>
       ) : (
@@ -34,15 +37,14 @@ export function BudgetBody() {
           {t("withoutAlerts", { count: detail.withoutAlerts.length })}
         </p>
       )}
-      {session && !found && <BudgetForm />}
+      {session && !found && <BudgetForm fix={fix} />}
     </div>
   );
 }
 
 /** The amount and the address, checked as the attendee types by the rules the server applies (budget-rules.ts). */
-function BudgetForm() {
+function BudgetForm({ fix }: { fix: ReturnType<typeof useFix<"budget">> }) {
   const t = useTranslations("steps.budget");
-  const fix = useFix("budget");
   const ids = { amount: useId(), amountNote: useId(), email: useId(), emailNote: useId() };
   const [amount, setAmount] = useState(DEFAULT_BUDGET_AMOUNT);
   const [email, setEmail] = useState("");
@@ -56,7 +58,7 @@ function BudgetForm() {
     setTried(true);
     if (amountIssue || emailIssue) return;
     // The clean-up step lists the budget Hajime makes: it comes back re-checked with the fix (`affects`).
-    void fix.run({ amount: amount.trim(), email: email.trim() });
+    void fix.run({ amount: cleanInput(amount), email: cleanInput(email) });
   };
 
   return (
@@ -129,11 +131,6 @@ function BudgetForm() {
       <Button type="submit" busy={fix.pending} disabled={Boolean(amountIssue)}>
         {t("create")}
       </Button>
-      {fix.result?.action === "alerts-added" && (
-        <p role="status" className="text-sm text-emerald-800">
-          {t("alertsAdded", { name: fix.result.name })}
-        </p>
-      )}
       {fix.failure && <FailureMessage failure={fix.failure} step="budget" />}
     </form>
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { amountProblem, EMAIL_PATTERN, emailProblem } from "./budget-rules";
+import { amountProblem, cleanInput, EMAIL_PATTERN, emailProblem } from "./budget-rules";
 
 describe("budget form rules (browser side of the fix input)", () => {
   it("uses zod's own email pattern, which the server's schema is given", () => {
@@ -16,6 +16,8 @@ describe("budget form rules (browser side of the fix input)", () => {
     ["1", null],
     ["12.5", null],
     [" 10 ", null],
+    // A Japanese IME's full-width digits.
+    ["１０", null],
   ])("amount %j → %s", (text, problem) => {
     expect(amountProblem(text)).toBe(problem);
   });
@@ -27,15 +29,16 @@ describe("budget form rules (browser side of the fix input)", () => {
     [`${"a".repeat(250)}@example.com`, "too-long"],
     ["me@example.com", null],
     [" me+alerts@example.co.jp ", null],
+    ["ｍｅ＠ｅｘａｍｐｌｅ．ｃｏｍ", null],
   ])("email %j → %s", (text, problem) => {
     expect(emailProblem(text)).toBe(problem);
   });
 
   it("agrees with a zod schema built like the server's on every case above", () => {
-    const email = z.string().trim().max(254).pipe(z.email({ pattern: EMAIL_PATTERN }));
-    const amount = z.coerce.number().min(1).max(1_000_000);
-    for (const text of ["", "ten", "0.5", "1000001", "1", "12.5", " 10 "]) expect(amount.safeParse(text).success, text).toBe(amountProblem(text) === null);
-    for (const text of ["not-an-email", "me@example", "me@example.com", " me+alerts@example.co.jp "]) {
+    const email = z.string().transform(cleanInput).pipe(z.string().max(254)).pipe(z.email({ pattern: EMAIL_PATTERN }));
+    const amount = z.preprocess((v) => (typeof v === "string" ? cleanInput(v) : v), z.coerce.number().min(1).max(1_000_000));
+    for (const text of ["", "ten", "0.5", "1000001", "1", "12.5", " 10 ", "１０"]) expect(amount.safeParse(text).success, text).toBe(amountProblem(text) === null);
+    for (const text of ["not-an-email", "me@example", "me@example.com", " me+alerts@example.co.jp ", "ｍｅ＠ｅｘａｍｐｌｅ．ｃｏｍ"]) {
       expect(email.safeParse(text).success, text).toBe(emailProblem(text) === null);
     }
   });

@@ -15,9 +15,15 @@ export const DEFAULT_BUDGET_AMOUNT = "10";
 export type AmountProblem = "required" | "not-a-number" | "too-small" | "too-large";
 export type EmailProblem = "required" | "too-long" | "invalid";
 
+/**
+ * What the form sends and the server reads: full-width digits and letters (a Japanese IME's
+ * "１０", "ｍｅ＠…") as their ASCII forms, no spaces around.
+ */
+export const cleanInput = (text: string) => text.normalize("NFKC").trim();
+
 /** Why an amount typed in the form would be refused, or null (Number() as zod's coerce reads it). */
 export function amountProblem(text: string): AmountProblem | null {
-  const trimmed = text.trim();
+  const trimmed = cleanInput(text);
   if (trimmed === "") return "required";
   const amount = Number(trimmed);
   if (!Number.isFinite(amount)) return "not-a-number";
@@ -28,7 +34,7 @@ export function amountProblem(text: string): AmountProblem | null {
 
 /** Why an email address typed in the form would be refused, or null (trimmed first, as the server does). */
 export function emailProblem(text: string): EmailProblem | null {
-  const trimmed = text.trim();
+  const trimmed = cleanInput(text);
   if (trimmed === "") return "required";
   if (trimmed.length > EMAIL_MAX_LENGTH) return "too-long";
   if (!EMAIL_PATTERN.test(trimmed)) return "invalid";

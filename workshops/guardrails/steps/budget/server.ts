@@ -12,7 +12,7 @@ import type { Aws } from "@/lib/aws/clients";
 import { isAwsError } from "@/lib/aws/logging/aws-error";
 import { HAJIME_TAG } from "@/lib/aws/logging/tags";
 import { fail, ok } from "@/lib/result";
-import { BUDGET_AMOUNT, EMAIL_MAX_LENGTH, EMAIL_PATTERN } from "./budget-rules";
+import { BUDGET_AMOUNT, cleanInput, EMAIL_MAX_LENGTH, EMAIL_PATTERN } from "./budget-rules";
 import type { Step } from "@/lib/aws/step";
 import { budgetsClient } from "@/workshops/guardrails/clients";
 
@@ -45,8 +45,8 @@ export type BudgetFixReport = { action: "created" | "alerts-added" | "already-se
 // The card checks the same limits in the browser (budget-rules.ts).
 const fixInput = z.object({
   /** USD a month; Budgets takes a decimal string. */
-  amount: z.coerce.number().min(BUDGET_AMOUNT.min).max(BUDGET_AMOUNT.max),
-  email: z.string().trim().max(EMAIL_MAX_LENGTH).pipe(z.email({ pattern: EMAIL_PATTERN })),
+  amount: z.preprocess((v) => (typeof v === "string" ? cleanInput(v) : v), z.coerce.number().min(BUDGET_AMOUNT.min).max(BUDGET_AMOUNT.max)),
+  email: z.string().transform(cleanInput).pipe(z.string().max(EMAIL_MAX_LENGTH)).pipe(z.email({ pattern: EMAIL_PATTERN })),
 });
 
 /** How many monthly cost budgets the check asks about (each is one more call). */
