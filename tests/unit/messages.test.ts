@@ -24,6 +24,11 @@ describe("messages", () => {
     expect([...ja.keys()].filter((k) => !en.has(k))).toEqual([]);
   });
 
+  it("names no step by a number written in (numbers come from the room's workshop: {number})", () => {
+    const written = [...ja, ...en].filter(([, v]) => /手順 ?[0-9]|\bsteps? [0-9]/i.test(v)).map(([k]) => k);
+    expect(written).toEqual([]);
+  });
+
   it("has no empty message", () => {
     const empty = [...ja, ...en].filter(([, v]) => v.trim() === "").map(([k]) => k);
     expect(empty).toEqual([]);
