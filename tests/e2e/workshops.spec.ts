@@ -4,6 +4,7 @@ import { GetPublicAccessBlockCommand, S3ControlClient } from "@aws-sdk/client-s3
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import type { AttendeeKeys } from "../support/moto";
 import { envPaste, freshKeys, motoEndpoint } from "./support/attendee";
+import { expectAccessible } from "./support/a11y";
 import { barDone, createRoomInUi, phone } from "./support/rooms";
 
 /**
@@ -101,6 +102,8 @@ for (const [lang, device] of [
     }
     await expect(card("cloudtrail")).toHaveCount(0);
 
+    await expectAccessible(page, `Guardrails checklist, to do (${lang}, ${device})`);
+
     // Budget: the form refuses a bad email in the browser, then makes the budget.
     const budget = card("budget");
     await budget.getByLabel(t.budgetAmount).fill("20");
@@ -122,6 +125,7 @@ for (const [lang, device] of [
       await expect(barDone(board, id)).toHaveAttribute("data-done", "1");
     }
     await page.screenshot({ path: `${SHOTS}/guardrails-${lang}-${device}.png`, fullPage: true });
+    await expectAccessible(page, `Guardrails checklist, all done (${lang}, ${device})`);
     await board.screenshot({ path: `${SHOTS}/guardrails-board-${lang}.png` });
 
     // In the account (moto): the budget with its alerts, all four BPA flags, EBS encryption in Tokyo.
@@ -145,6 +149,7 @@ for (const [lang, device] of [
     await expect(kept("default-encryption")).toBeVisible();
     await expect(page.getByTestId("teardown-row")).toHaveCount(2);
     await page.screenshot({ path: `${SHOTS}/guardrails-teardown-${lang}-${device}.png`, fullPage: true });
+    await expectAccessible(page, `Guardrails clean-up review (${lang}, ${device})`);
     await page.getByTestId("confirm-teardown").click();
     await expect(page.getByTestId("teardown-result")).toHaveAttribute("data-done", "true");
     await expect(page.getByTestId("teardown-result")).toContainText(t.finished);
@@ -192,4 +197,19 @@ test("the first workshop in an English room on a desktop: steps 3, 4, 7, 8 and c
   await expect(page.getByTestId("teardown-result")).toHaveAttribute("data-done", "true");
   await expect(page.getByTestId("teardown-result")).toContainText("Clean-up finished");
   await expect(barDone(board, "teardown")).toHaveAttribute("data-done", "1");
+});
+
+test("practising a workshop alone: chosen on the start page, kept across a language switch, its clean-up page follows", async ({ page }) => {
+  await page.goto("/ja");
+  await page.getByRole("link", { name: /新しいアカウントのガードレール/ }).click();
+  await expect(page).toHaveURL(/\/ja\/solo\?workshop=guardrails$/);
+  await expect(page.getByTestId("workshop-title")).toHaveText("新しいアカウントのガードレール");
+  await expect(page.getByTestId("step-budget")).toBeVisible();
+  await expect(page.getByTestId("step-cloudtrail")).toHaveCount(0);
+  await page.getByRole("link", { name: "English" }).click();
+  await expect(page).toHaveURL(/\/en\/solo\?workshop=guardrails$/);
+  await expect(page.getByTestId("workshop-title")).toHaveText("Guardrails for a new account");
+  await page.goto("/en/teardown?workshop=guardrails");
+  await expect(page.getByRole("main")).toContainText("Remove the budget and the analyzer Hajime made");
+  await expect(page.getByRole("link", { name: /Back to the hands-on/ })).toHaveAttribute("href", "/en/solo?workshop=guardrails");
 });

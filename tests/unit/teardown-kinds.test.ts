@@ -51,13 +51,17 @@ describe("teardown kinds", () => {
   it("a kind that cannot be listed is reported unchecked; the other kinds are still planned", async () => {
     const ledger = new MemoryLedger();
     ledger.remember({ kind: "broken", name: "broken-1", region: "us-west-2" });
-    const failing = fakeKind("broken", { discover: async () => Promise.reject(new Error("AccessDenied")) });
+    const denied = Object.assign(new Error("not authorized"), { name: "AccessDeniedException", $metadata: { httpStatusCode: 403 } });
+    const failing = fakeKind("broken", { discover: async () => Promise.reject(denied) });
     const found = await discover(aws, ledger, [failing, fakeKind("analyzer")], { scope: "full" });
     expect(found.remove).toEqual([{ kind: "analyzer", name: "analyzer-1", region: "ap-northeast-1" }]);
     expect(found.unchecked).toEqual(["ap-northeast-1", "us-west-2"]);
     // Its ledger entry is not taken for removed: whether it is gone is unknown.
     expect(found.missing).toEqual([]);
     expect(found.blind).toBe(true);
+    // Any other failure (AWS not answering, dead credentials) is the plan's, as before.
+    const slow = fakeKind("slow", { discover: async () => Promise.reject(Object.assign(new Error("expired"), { name: "ExpiredToken" })) });
+    await expect(discover(aws, ledger, [slow, fakeKind("analyzer")], { scope: "full" })).rejects.toMatchObject({ name: "ExpiredToken" });
   });
 
   it("takes refs the page may send only of the given kinds, with valid names and regions", () => {

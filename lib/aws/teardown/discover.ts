@@ -1,5 +1,6 @@
 import "server-only";
 import type { Aws } from "../clients";
+import { toFailure } from "../errors";
 import type { CreatedLedger, CreatedResource } from "../ledger";
 import type { KindDiscovery, ResourceKindModule } from "./kind";
 import { isCreated, ledgerHas } from "./ledger-match";
@@ -60,9 +61,12 @@ export async function discover(
       let found: KindDiscovery;
       try {
         found = await kind.discover({ aws, entries, scope });
-      } catch {
-        // One kind that cannot be listed (denied, AWS too slow) does not stop the others' clean-up:
-        // its Regions are unchecked, so nothing of it is taken for gone or removed.
+      } catch (error) {
+        // One kind the credentials may not list (an SCP, a narrower role) does not stop the
+        // others' clean-up: its Regions are unchecked, so nothing of it is taken for gone or
+        // removed. Anything else (expired credentials, AWS not answering in time) is the whole
+        // plan's failure, as before.
+        if (toFailure(error).code !== "access-denied") throw error;
         return { remove: [], keep: [], unchecked: kind.scope === "global" ? ["global"] : [...new Set([aws.region, ...entries.map((r) => r.region)])] };
       }
       if (!kind.keptOnPurpose) return found;
