@@ -37,7 +37,6 @@ export type PartDef<Part extends string = string> = { id: Part };
 export type WorkshopDef<Id extends string = string, S extends StepMeta = StepMeta> = {
   id: Id;
   title: Localized;
-  description: Localized;
   languages: readonly ("ja" | "en")[];
   durationMinutes: number;
   parts: readonly PartDef<S["part"]>[];

@@ -10,6 +10,7 @@ export default async function Landing({ params }: { params: Promise<{ locale: st
   setRequestLocale(locale);
   const t = await getTranslations("landing");
   const common = await getTranslations("common");
+  const tw = await getTranslations("workshops");
   const lang = locale === "en" ? "en" : "ja";
   return (
     <>
@@ -35,7 +36,7 @@ export default async function Landing({ params }: { params: Promise<{ locale: st
             {WORKSHOPS.map((w) => (
               <li key={w.id} className="rounded-xl border border-stone-200 p-4">
                 <h3 className="font-semibold">{w.title[lang]}</h3>
-                <p className="mt-1 text-sm text-stone-700">{w.description[lang]}</p>
+                <p className="mt-1 text-sm text-stone-700">{tw(`${w.id}.description`)}</p>
                 <Link
                   href={w.id === DEFAULT_WORKSHOP_ID ? "/solo" : `/solo?workshop=${w.id}`}
                   aria-label={`${common("practiceAlone")}: ${w.title[lang]}`}

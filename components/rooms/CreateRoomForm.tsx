@@ -18,6 +18,7 @@ function today(): string {
 export function CreateRoomForm() {
   const t = useTranslations("create");
   const ts = useTranslations("steps");
+  const tw = useTranslations("workshops");
   const locale = useLocale();
   const { state, pending, onSubmit } = useServerForm(createRoom);
   const [title, setTitle] = useState("");
@@ -110,7 +111,7 @@ export function CreateRoomForm() {
               />
               <span>
                 <span className="block font-semibold">{w.title[lang]}</span>
-                <span className="block text-stone-700">{w.description[lang]}</span>
+                <span className="block text-stone-700">{tw(`${w.id}.description`)}</span>
                 <span className="block text-xs text-stone-600">{t("workshopFacts", { steps: w.steps.length, minutes: w.durationMinutes })}</span>
               </span>
             </label>

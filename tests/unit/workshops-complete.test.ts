@@ -89,6 +89,10 @@ function missingPieces(workshop: WorkshopDef): string[] {
       if (!merged) problems.push(`${step.id}: texts not merged into messages (workshops/messages.ts)`);
     }
   }
+  for (const locale of LOCALES) {
+    const own = (messages[locale] as unknown as { workshops?: Record<string, { description?: unknown }> }).workshops?.[workshop.id];
+    if (typeof own?.description !== "string") problems.push(`no description text workshops.${workshop.id}.description (${locale})`);
+  }
   for (const part of workshop.parts) {
     for (const locale of LOCALES) {
       const parts = (messages[locale] as unknown as { workshop: { parts: Record<string, unknown> } }).workshop.parts;

@@ -18,9 +18,12 @@ import cloudtrailEn from "./steps/cloudtrail/en.json";
 import guarddutyEn from "./steps/guardduty/en.json";
 import sampleFindingsEn from "./steps/sample-findings/en.json";
 import teardownEn from "./steps/teardown/en.json";
+import workshopJa from "./ja.json";
+import workshopEn from "./en.json";
 import type { AccountSecurityStepId } from "./workshop";
 
-// Each step's texts live beside it (steps/<id>/{ja,en}.json) under the namespace `steps.<id>`.
+// Each step's texts live beside it (steps/<id>/{ja,en}.json) under the namespace `steps.<id>`;
+// the workshop's own (its description, `workshops.<id>.description`) in ./{ja,en}.json.
 const jaSteps = {
   "root-access-keys": rootAccessKeysJa,
   "root-mfa": rootMfaJa,
@@ -47,4 +50,4 @@ const enSteps = {
   teardown: teardownEn,
 } satisfies Record<AccountSecurityStepId, object>;
 
-export const accountSecurityMessages = { ja: { steps: jaSteps }, en: { steps: enSteps } };
+export const accountSecurityMessages = { ja: { ...workshopJa, steps: jaSteps }, en: { ...workshopEn, steps: enSteps } };

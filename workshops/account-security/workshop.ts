@@ -14,10 +14,6 @@ import { userMfaMeta } from "./steps/user-mfa/meta";
 export const accountSecurity = {
   id: "account-security",
   title: { ja: "AWS アカウントを安全に使い始める", en: "Start using an AWS account safely" },
-  description: {
-    ja: "ルートユーザーと IAM を整え、CloudTrail と GuardDuty で記録と脅威検出を始め、最後に後片付けをします。",
-    en: "Secure the root user and IAM, start logging and threat detection with CloudTrail and GuardDuty, then clean up.",
-  },
   languages: ["ja", "en"],
   durationMinutes: 120,
   parts: [{ id: "iam" }, { id: "logging" }, { id: "wrap-up" }],

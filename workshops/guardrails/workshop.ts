@@ -9,10 +9,6 @@ import { s3BlockPublicAccessMeta } from "./steps/s3-block-public-access/meta";
 export const guardrails = {
   id: "guardrails",
   title: { ja: "新しいアカウントのガードレール", en: "Guardrails for a new account" },
-  description: {
-    ja: "予算アラートで使いすぎに気づけるようにし、S3 のパブリックアクセスのブロック、EBS のデフォルト暗号化、IAM Access Analyzer でデータとアクセスを守り、最後に後片付けをします。",
-    en: "Get an email before costs run high, protect data and access with S3 Block Public Access, EBS encryption by default and IAM Access Analyzer, then clean up.",
-  },
   languages: ["ja", "en"],
   durationMinutes: 45,
   parts: [{ id: "cost-alerts" }, { id: "account-protection" }, { id: "wrap-up" }],
