@@ -85,7 +85,3 @@ export function billableRange(workshopId: WorkshopId): { from: number; to: numbe
   return numbers.length ? { from: Math.min(...numbers), to: Math.max(...numbers) } : undefined;
 }
 
-/** The workshop a list of steps belongs to (a room's steps), the default one for none. */
-export function workshopOfSteps(steps: readonly StepId[]): WorkshopId {
-  return steps[0] ? stepMeta(steps[0]).workshop : DEFAULT_WORKSHOP_ID;
-}

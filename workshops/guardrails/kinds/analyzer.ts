@@ -1,7 +1,6 @@
 import "server-only";
 import { DeleteAnalyzerCommand } from "@aws-sdk/client-accessanalyzer";
 import { z } from "zod";
-import { accountChanged } from "@/lib/aws/account-facts";
 import { isAwsError } from "@/lib/aws/logging/aws-error";
 import type { KindDiscovery, ResourceKindModule } from "@/lib/aws/teardown/kind";
 import { forgetAll, ledgerHas, sorted } from "@/lib/aws/teardown/ledger-match";
@@ -60,8 +59,6 @@ export const analyzerKind = {
       // Deleted meanwhile by someone else: gone is gone.
       await forget();
       return ok({ status: "gone" });
-    } finally {
-      accountChanged(aws.accountId);
     }
     await forget();
     return ok({ status: "removed" });

@@ -1,12 +1,11 @@
 import "server-only";
-import { DeleteBudgetCommand, DescribeBudgetCommand, DescribeBudgetsCommand, type Budget } from "@aws-sdk/client-budgets";
+import { DeleteBudgetCommand } from "@aws-sdk/client-budgets";
 import { z } from "zod";
-import { accountChanged } from "@/lib/aws/account-facts";
-import type { Aws } from "@/lib/aws/clients";
 import { isAwsError } from "@/lib/aws/logging/aws-error";
 import type { ResourceKindModule } from "@/lib/aws/teardown/kind";
 import { forgetAll, ledgerHas, sorted } from "@/lib/aws/teardown/ledger-match";
 import { fail, ok } from "@/lib/result";
+import { listBudgets } from "../steps/budget/server";
 import { budgetsClient } from "@/workshops/guardrails/clients";
 
 /**
@@ -25,7 +24,7 @@ export const budgetKind = {
   ledger: { origins: ["created"] },
 
   async discover({ aws, entries }) {
-    const budgets = await allBudgets(aws);
+    const budgets = await listBudgets(aws);
     const remove = [];
     const keep = [];
     for (const b of budgets) {
@@ -40,27 +39,14 @@ export const budgetKind = {
     if (!ledgerHas(entries, "budget", ref.name)) return fail("not-hajime");
     const forget = () => forgetAll(ledger, entries, (r) => r.kind === "budget" && r.name === ref.name);
     try {
-      await budgetsClient(aws).send(new DescribeBudgetCommand({ AccountId: aws.accountId, BudgetName: ref.name }));
       await budgetsClient(aws).send(new DeleteBudgetCommand({ AccountId: aws.accountId, BudgetName: ref.name }));
     } catch (error) {
       if (!isAwsError(error, "NotFoundException")) throw error;
       await forget();
       return ok({ status: "gone" });
-    } finally {
-      accountChanged(aws.accountId);
     }
     await forget();
     return ok({ status: "removed" });
   },
 } satisfies ResourceKindModule<"budget">;
 
-async function allBudgets(aws: Aws): Promise<Budget[]> {
-  const all: Budget[] = [];
-  let NextToken: string | undefined;
-  do {
-    const out = await budgetsClient(aws).send(new DescribeBudgetsCommand({ AccountId: aws.accountId, MaxResults: 100, NextToken }));
-    all.push(...(out.Budgets ?? []));
-    NextToken = out.NextToken;
-  } while (NextToken);
-  return all;
-}

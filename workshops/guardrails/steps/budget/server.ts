@@ -52,7 +52,8 @@ const fixInput = z.object({
 /** How many monthly cost budgets the check asks about (each is one more call). */
 const NOTIFICATION_READS = 10;
 
-async function listBudgets(aws: Aws): Promise<Budget[]> {
+/** Every budget of the account (the check and the clean-up kind list them alike). */
+export async function listBudgets(aws: Aws): Promise<Budget[]> {
   const all: Budget[] = [];
   let NextToken: string | undefined;
   do {
