@@ -7,9 +7,16 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { initRootScope } = await import("./lib/lifecycle");
   initRootScope();
-  const { openSharedDatabase } = await import("./lib/db/open");
-  const { LEDGER_MIGRATIONS } = await import("./lib/aws/ledger-schema");
-  const { ROOMS_MIGRATIONS } = await import("./lib/rooms/migrations");
+  const { storeBackend } = await import("./lib/db/backend");
+  const { LEDGER_MIGRATIONS, LEDGER_PG_MIGRATIONS } = await import("./lib/aws/ledger-schema");
+  const { ROOMS_MIGRATIONS, ROOMS_PG_MIGRATIONS } = await import("./lib/rooms/migrations");
   // Every area's migrations at once, before the first request (lib/db imports no area).
+  const backend = storeBackend();
+  if (backend.kind === "postgres") {
+    const { migratePostgres, postgresPool } = await import("./lib/db/postgres");
+    await migratePostgres(postgresPool(backend.url), [...LEDGER_PG_MIGRATIONS, ...ROOMS_PG_MIGRATIONS]);
+    return;
+  }
+  const { openSharedDatabase } = await import("./lib/db/open");
   openSharedDatabase([...LEDGER_MIGRATIONS, ...ROOMS_MIGRATIONS]);
 }

@@ -1,4 +1,5 @@
 import type { Migration } from "@/lib/db/migrations";
+import type { PgMigration } from "@/lib/db/postgres";
 
 /**
  * The ledger's table: one row per resource Hajime made (or re-enabled) in an account and
@@ -39,5 +40,23 @@ export const LEDGER_MIGRATIONS: readonly Migration[] = [
     INSERT INTO ledger_resources_v2 SELECT account_key, region, kind, name, origin, created_at, removed_at FROM ledger_resources;
     DROP TABLE ledger_resources;
     ALTER TABLE ledger_resources_v2 RENAME TO ledger_resources;`,
+  },
+];
+
+/** The same table in PostgreSQL (DATABASE_URL), as SQLite has it after its migrations. */
+export const LEDGER_PG_MIGRATIONS: readonly PgMigration[] = [
+  {
+    area: "ledger",
+    version: 1,
+    up: `CREATE TABLE ledger_resources (
+      account_key TEXT NOT NULL,
+      region TEXT NOT NULL,
+      kind TEXT NOT NULL CHECK (length(kind) BETWEEN 1 AND 64),
+      name TEXT NOT NULL,
+      origin TEXT NOT NULL DEFAULT 'created' CHECK (origin IN ('created', 're-enabled')),
+      created_at BIGINT NOT NULL,
+      removed_at BIGINT,
+      PRIMARY KEY (account_key, region, kind, name)
+    )`,
   },
 ];

@@ -3,8 +3,10 @@ import type Database from "better-sqlite3";
 import type { Session } from "@/lib/credentials/vault";
 import { database } from "@/lib/db";
 import { accountKey } from "@/lib/db/account-key";
+import { storeBackend } from "@/lib/db/backend";
+import { postgresDatabase, type PgDatabase } from "@/lib/db/postgres";
 import type { CreatedKind, CreatedLedger, CreatedOrigin, CreatedResource } from "./ledger";
-import { LEDGER_MIGRATIONS } from "./ledger-schema";
+import { LEDGER_MIGRATIONS, LEDGER_PG_MIGRATIONS } from "./ledger-schema";
 
 type Row = { region: string; kind: CreatedKind; name: string; origin: CreatedOrigin };
 
@@ -73,7 +75,52 @@ export class SqliteLedger implements CreatedLedger {
   }
 }
 
+/** The same ledger in PostgreSQL (DATABASE_URL): every instance sees what any of them made. */
+export class PostgresLedger implements CreatedLedger {
+  constructor(
+    private readonly db: PgDatabase,
+    private readonly account: string,
+  ) {}
+
+  async remember(r: CreatedResource) {
+    await this.db.query(
+      `INSERT INTO ledger_resources (account_key, region, kind, name, origin, created_at, removed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, NULL)
+       ON CONFLICT (account_key, region, kind, name) DO UPDATE SET
+         removed_at = NULL,
+         origin = CASE WHEN excluded.origin = 'created' THEN 'created' ELSE ledger_resources.origin END`,
+      [this.account, r.region, r.kind, r.name, r.origin ?? "created", Date.now()],
+    );
+  }
+
+  async forget(r: CreatedResource) {
+    await this.db.query(
+      `UPDATE ledger_resources SET removed_at = $1
+       WHERE account_key = $2 AND region = $3 AND kind = $4 AND name = $5 AND removed_at IS NULL`,
+      [Date.now(), this.account, r.region, r.kind, r.name],
+    );
+  }
+
+  list() {
+    return this.rows("removed_at IS NULL");
+  }
+
+  removed() {
+    return this.rows("removed_at IS NOT NULL");
+  }
+
+  private async rows(where: string): Promise<CreatedResource[]> {
+    const { rows } = await this.db.query<Row>(
+      `SELECT region, kind, name, origin FROM ledger_resources WHERE account_key = $1 AND ${where} ORDER BY created_at, kind, name`,
+      [this.account],
+    );
+    return rows.map((r) => ({ kind: r.kind, name: r.name, region: r.region, origin: r.origin }));
+  }
+}
+
 export function ledgerForAccount(accountId: string): CreatedLedger {
+  const backend = storeBackend();
+  if (backend.kind === "postgres") return new PostgresLedger(postgresDatabase(backend.url, LEDGER_PG_MIGRATIONS), accountKey(accountId));
   return new SqliteLedger(database(LEDGER_MIGRATIONS), accountKey(accountId));
 }
 

@@ -6,12 +6,24 @@ import { dataDir } from "./connection";
 
 /**
  * A keyed hash of an AWS account id: lets us tell that two attendees (or two sessions) use
- * the same account without storing the account id. The key lives in DATA_DIR/account.key.
+ * the same account without storing the account id. The key is HAJIME_ACCOUNT_KEY (base64,
+ * 32 bytes) when set — several instances sharing a PostgreSQL database must share it, or
+ * each would hash one account differently — else it lives in DATA_DIR/account.key.
  */
 
 let cached: { dir: string; key: Buffer } | undefined;
 
+function fromEnvironment(): Buffer | undefined {
+  const value = process.env.HAJIME_ACCOUNT_KEY?.trim();
+  if (!value) return undefined;
+  const key = Buffer.from(value, "base64");
+  if (key.length < 32) throw new Error("HAJIME_ACCOUNT_KEY must be at least 32 random bytes, base64 (openssl rand -base64 32)");
+  return key;
+}
+
 function key(): Buffer {
+  const fixed = fromEnvironment();
+  if (fixed) return fixed;
   const dir = dataDir();
   if (cached?.dir === dir) return cached.key;
   const path = join(dir, "account.key");

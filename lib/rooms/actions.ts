@@ -64,8 +64,8 @@ export async function createRoom(_prev: CreateRoomState, form: FormData): Promis
   if (steps.length === 0) return fail("invalid-input", { field: "steps" });
   const limited = await take("create", await clientKey());
   if (limited) return limited;
-  if (rooms().openRoomCount() >= caps.openRooms) return fail("too-many-rooms");
-  const { room, organizerKey } = rooms().createRoom({ ...parsed.data, steps });
+  if ((await rooms().openRoomCount()) >= caps.openRooms) return fail("too-many-rooms");
+  const { room, organizerKey } = await rooms().createRoom({ ...parsed.data, steps });
   await writeOrganizerCookie(room.code, organizerKey);
   return ok({ code: room.code, language: room.language, organizerKey, urls: roomUrls(await publicOrigin(), room.code, room.language) });
 }
@@ -113,8 +113,8 @@ export async function joinRoom(_prev: JoinState, form: FormData): Promise<JoinSt
   // Refusals that need no AWS call come first.
   if (room.closedAt !== null) return fail("room-closed");
   if (room.locked) return fail("room-locked");
-  if (rooms().attendeeCount(code) >= room.maxAttendees) return fail("room-full");
-  if (!already && !rooms().nicknameFree(code, nickname.nickname)) return fail("nickname-taken");
+  if ((await rooms().attendeeCount(code)) >= room.maxAttendees) return fail("room-full");
+  if (!already && !(await rooms().nicknameFree(code, nickname.nickname))) return fail("nickname-taken");
 
   let session = current;
   if (!session) {
@@ -131,7 +131,7 @@ export async function joinRoom(_prev: JoinState, form: FormData): Promise<JoinSt
   const limited = await take("join", `session:${hashSecret(session.id)}`);
   if (limited) return limited;
   const account = accountKey(session.identity.accountId);
-  const res = rooms().join(code, nickname.nickname, account);
+  const res = await rooms().join(code, nickname.nickname, account);
   if (!res.ok) return fail(JOIN_FAILURE[res.reason], { max: room.maxPerAccount });
   await writeAttendeeCookie(code, res.token);
   publish(code, { type: "joined", attendee: res.attendee, at: res.attendee.joinedAt });
@@ -156,14 +156,14 @@ export async function claimOrganizer(code: string, key: string): Promise<Result<
   if (!normalized) return fail("room-not-found");
   const limited = await take("organizerKey", await clientKey());
   if (limited) return limited;
-  if (!looksLikeSecret(key) || !rooms().verifyOrganizer(normalized, key)) return fail("organizer-key-invalid");
+  if (!looksLikeSecret(key) || !(await rooms().verifyOrganizer(normalized, key))) return fail("organizer-key-invalid");
   await writeOrganizerCookie(normalized, key);
   return ok(null);
 }
 
 async function organizerRoom(code: unknown): Promise<Result<string>> {
   const normalized = normalizeCode(code);
-  if (!normalized || !rooms().info(normalized)) return fail("room-not-found");
+  if (!normalized || !(await rooms().info(normalized))) return fail("room-not-found");
   if (!(await isOrganizer(normalized))) return fail("organizer-key-invalid");
   return ok(normalized);
 }
@@ -180,14 +180,14 @@ export async function removeAttendee(code: string, attendeeId: number): Promise<
   if (!room.ok) return room;
   const id = z.number().int().positive().safeParse(attendeeId);
   if (!id.success) return fail("invalid-input", { field: "attendee" });
-  if (rooms().removeAttendee(room.data, id.data)) publish(room.data, { type: "removed", attendeeId: id.data, at: Date.now() });
+  if (await rooms().removeAttendee(room.data, id.data)) publish(room.data, { type: "removed", attendeeId: id.data, at: Date.now() });
   return ok(null);
 }
 
 export async function setLocked(code: string, locked: boolean): Promise<Result<RoomInfo>> {
   const room = await organizerRoom(code);
   if (!room.ok) return room;
-  return roomChanged(room.data, rooms().setLocked(room.data, locked === true));
+  return roomChanged(room.data, await rooms().setLocked(room.data, locked === true));
 }
 
 const announcement = z.string().trim().max(ANNOUNCEMENT_MAX).nullable();
@@ -197,14 +197,14 @@ export async function announce(code: string, text: string | null): Promise<Resul
   if (!room.ok) return room;
   const parsed = announcement.safeParse(text);
   if (!parsed.success) return fail("announcement-too-long");
-  return roomChanged(room.data, rooms().announce(room.data, parsed.data || null));
+  return roomChanged(room.data, await rooms().announce(room.data, parsed.data || null));
 }
 
 export async function setStuckMinutes(code: string, minutes: number): Promise<Result<RoomInfo>> {
   const room = await organizerRoom(code);
   if (!room.ok) return room;
   if (!(STUCK_MINUTES_CHOICES as readonly number[]).includes(minutes)) return fail("invalid-input", { field: "minutes" });
-  return roomChanged(room.data, rooms().setStuckMinutes(room.data, minutes));
+  return roomChanged(room.data, await rooms().setStuckMinutes(room.data, minutes));
 }
 
 export async function setMaxPerAccount(code: string, max: number): Promise<Result<RoomInfo>> {
@@ -212,20 +212,20 @@ export async function setMaxPerAccount(code: string, max: number): Promise<Resul
   if (!room.ok) return room;
   const parsed = z.number().int().min(1).max(MAX_ATTENDEES_LIMIT).safeParse(max);
   if (!parsed.success) return fail("invalid-input", { field: "maxPerAccount" });
-  return roomChanged(room.data, rooms().setMaxPerAccount(room.data, parsed.data));
+  return roomChanged(room.data, await rooms().setMaxPerAccount(room.data, parsed.data));
 }
 
 export async function restartClock(code: string): Promise<Result<RoomInfo>> {
   const room = await organizerRoom(code);
   if (!room.ok) return room;
-  return roomChanged(room.data, rooms().restartClock(room.data));
+  return roomChanged(room.data, await rooms().restartClock(room.data));
 }
 
 /** Closes the room: its attendees and their progress are deleted; counts remain. */
 export async function closeRoom(code: string): Promise<Result<null>> {
   const room = await organizerRoom(code);
   if (!room.ok) return room;
-  const summary = rooms().close(room.data);
+  const summary = await rooms().close(room.data);
   if (!summary) return fail("room-not-found");
   publish(room.data, { type: "closed", summary, at: Date.now() });
   return ok(null);
@@ -235,5 +235,5 @@ export async function closeRoom(code: string): Promise<Result<null>> {
 export async function exportIsStale(code: string): Promise<Result<boolean>> {
   const room = await organizerRoom(code);
   if (!room.ok) return room;
-  return ok(rooms().hasUnexportedChanges(room.data));
+  return ok(await rooms().hasUnexportedChanges(room.data));
 }

@@ -17,7 +17,7 @@ export async function lookUpRoom(rawCode: unknown, clientKey: string): Promise<L
   const code = normalizeCode(rawCode);
   const limited = await over("badCode", clientKey);
   if (limited && !(code && (await isMember(code)))) return { ok: false, failure: limited };
-  const room = code ? rooms().info(code) : undefined;
+  const room = code ? await rooms().info(code) : undefined;
   if (room) return { ok: true, room };
   const nowLimited = await take("badCode", clientKey);
   return { ok: false, failure: nowLimited ?? fail("room-not-found") };

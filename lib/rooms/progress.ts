@@ -4,9 +4,9 @@ import { publish } from "./bus";
 import { rooms } from "./service";
 
 /** Records verified steps for an attendee and tells the room's streams what is new. */
-export function recordProgress(code: string, attendeeId: number, doneSteps: readonly StepId[], accountKey: string | null): void {
+export async function recordProgress(code: string, attendeeId: number, doneSteps: readonly StepId[], accountKey: string | null): Promise<void> {
   const store = rooms();
-  const { recorded, accountChanged } = store.recordDone(attendeeId, doneSteps, accountKey);
+  const { recorded, accountChanged } = await store.recordDone(attendeeId, doneSteps, accountKey);
   for (const r of recorded) publish(code, { type: "progress", attendeeId, step: r.step, at: r.at });
-  if (accountChanged) publish(code, { type: "accounts", sharedAccounts: store.sharedAccounts(code), at: Date.now() });
+  if (accountChanged) publish(code, { type: "accounts", sharedAccounts: await store.sharedAccounts(code), at: Date.now() });
 }

@@ -1,19 +1,29 @@
 import "server-only";
 import type Database from "better-sqlite3";
 import { database } from "@/lib/db";
-import { ROOMS_MIGRATIONS } from "./migrations";
+import { storeBackend } from "@/lib/db/backend";
+import { postgresDatabase } from "@/lib/db/postgres";
+import { ROOMS_MIGRATIONS, ROOMS_PG_MIGRATIONS } from "./migrations";
 import { readAttendeeToken, readOrganizerKey } from "./cookies";
 import type { BoardAttendee } from "./model";
 import { looksLikeSecret } from "./secrets";
-import { RoomStore } from "./store";
+import type { RoomStore } from "./store";
+import { SqliteRoomStore } from "./store-sqlite";
+import { PostgresRoomStore } from "./store-postgres";
 
-const stores = new WeakMap<Database.Database, RoomStore>();
+const stores = new WeakMap<object, RoomStore>();
 
-/** The store over the process's one database. */
+/** The store over the process's database: PostgreSQL with DATABASE_URL, else SQLite in DATA_DIR. */
 export function rooms(): RoomStore {
-  const db = database(ROOMS_MIGRATIONS);
-  let store = stores.get(db);
-  if (!store) stores.set(db, (store = new RoomStore(db)));
+  const backend = storeBackend();
+  const db: Database.Database | ReturnType<typeof postgresDatabase> =
+    backend.kind === "postgres" ? postgresDatabase(backend.url, ROOMS_PG_MIGRATIONS) : database(ROOMS_MIGRATIONS);
+  const key = "pool" in db ? db.pool : db;
+  let store = stores.get(key);
+  if (!store) {
+    store = "pool" in db ? new PostgresRoomStore(db) : new SqliteRoomStore(db);
+    stores.set(key, store);
+  }
   return store;
 }
 
@@ -21,7 +31,7 @@ export function rooms(): RoomStore {
 export async function currentAttendee(code?: string): Promise<Seat | undefined> {
   const token = await readAttendeeToken();
   if (!looksLikeSecret(token)) return undefined;
-  const found = rooms().attendeeByToken(token);
+  const found = await rooms().attendeeByToken(token);
   if (!found || (code !== undefined && found.code !== code)) return undefined;
   return found;
 }
@@ -37,5 +47,5 @@ export function currentSeat(): Promise<Seat | undefined> {
 /** Whether this request carries the organizer key of `code`. */
 export async function isOrganizer(code: string): Promise<boolean> {
   const key = await readOrganizerKey();
-  return looksLikeSecret(key) && rooms().verifyOrganizer(code, key);
+  return looksLikeSecret(key) && (await rooms().verifyOrganizer(code, key));
 }

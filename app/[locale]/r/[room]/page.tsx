@@ -15,7 +15,7 @@ type Params = { params: Promise<{ locale: string; room: string }> };
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { locale, room: param } = await params;
   const code = normalizeCode(param);
-  const room = code ? rooms().info(code) : undefined;
+  const room = code ? await rooms().info(code) : undefined;
   // An unknown code shows the not-found page, which needs a title too.
   const title = room?.title ?? (await getTranslations({ locale, namespace: "a11y" }))("roomNotFoundTitle");
   return { title, robots: { index: false } };
@@ -31,7 +31,7 @@ export default async function RoomPage({ params }: Params) {
 
   const { session, ended } = await pageSession();
   if (!attendee) {
-    const full = rooms().attendeeCount(room.code) >= room.maxAttendees;
+    const full = (await rooms().attendeeCount(room.code)) >= room.maxAttendees;
     const refusal = room.closedAt !== null ? t("closed") : room.locked ? t("locked") : full ? t("full", { max: room.maxAttendees }) : null;
     return (
       <>

@@ -13,7 +13,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { locale, room } = await params;
   const t = await getTranslations({ locale, namespace: "board" });
   const code = normalizeCode(room);
-  const info = code ? rooms().info(code) : undefined;
+  const info = code ? await rooms().info(code) : undefined;
   return { title: info ? `${t("title")} · ${info.title}` : t("title"), robots: { index: false } };
 }
 
@@ -21,7 +21,7 @@ export default async function BoardPage({ params }: Params) {
   const { locale, room: param } = await params;
   setRequestLocale(locale);
   const room = await pageRoom(locale, param, "/board");
-  const snapshot = rooms().snapshot(room.code)!;
+  const snapshot = (await rooms().snapshot(room.code))!;
   const urls = roomUrls(await publicOrigin(), room.code, room.language);
   return <Board initial={snapshot} joinUrl={urls.join} joinQr={qrShape(urls.join)} />;
 }

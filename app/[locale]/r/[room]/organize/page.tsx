@@ -23,13 +23,14 @@ export default async function OrganizePage({ params }: Params) {
   const organizer = await isOrganizer(room.code);
   const origin = await publicOrigin();
   const joinUrl = roomUrls(origin, room.code, room.language).join;
+  const snapshot = organizer ? await rooms().snapshot(room.code, { organizer: true }) : undefined;
   return (
     <>
       <SiteHeader />
       <main id="main" className="mx-auto max-w-5xl px-4 py-6">
-        {organizer ? (
+        {snapshot ? (
           <OrganizerDashboard
-            initial={rooms().snapshot(room.code, { organizer: true })!}
+            initial={snapshot}
             joinUrl={joinUrl}
             joinQr={qrShape(joinUrl)}
             loopbackOrigin={isLoopbackOrigin(origin) ? origin : null}

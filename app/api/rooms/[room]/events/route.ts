@@ -42,7 +42,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ room
   const attendee = organizer ? undefined : await currentAttendee(code);
   const claim = claimStream({ room: code, clientKey: client, anonymous: !organizer && !attendee, organizer, attendeeId: attendee?.attendee.id });
   if ("reason" in claim) return refused(claim);
-  const snapshot = rooms().snapshot(code, { organizer: view === "organizer" });
+  const snapshot = await rooms().snapshot(code, { organizer: view === "organizer" });
   if (!snapshot) {
     claim.release();
     return new Response("No such room", { status: 404 });

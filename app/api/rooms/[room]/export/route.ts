@@ -20,7 +20,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ room
   if (!(await isOrganizer(code))) return new Response("Organizer key needed", { status: 403 });
   const lang = new URL(request.url).searchParams.get("lang") === "en" ? "en" : "ja";
   const t = await getTranslations({ locale: lang, namespace: "organize.csv" });
-  const csv = progressCsv(room, rooms().exportRows(code), {
+  const csv = progressCsv(room, await rooms().exportRows(code), {
     nickname: t("nickname"),
     joinedAt: t("joinedAt"),
     finished: t("finished"),

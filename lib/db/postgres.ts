@@ -1,0 +1,141 @@
+import pg from "pg";
+import { registerShutdownHook } from "@/lib/lifecycle";
+
+/**
+ * The PostgreSQL side of the store (DATABASE_URL): one pool per process, shared by every
+ * area, with each area's migrations applied the first time the process sees them. Several
+ * instances may start at once: migrations run under an advisory lock, each in a transaction.
+ * (No "server-only" here, so instrumentation.ts can load it.)
+ */
+
+/** A PostgreSQL migration: numbered 1..n per area, like the SQLite ones (./migrations.ts). */
+export type PgMigration = { area: string; version: number; up: string };
+
+/** Something that runs a parameterised statement: the area's handle, or a transaction's client. */
+export type Queryable = {
+  query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, params?: unknown[]): Promise<pg.QueryResult<R>>;
+};
+
+/** An area's handle: queries wait for its migrations; `transaction` runs on one connection. */
+export type PgDatabase = Queryable & {
+  transaction<T>(fn: (client: Queryable) => Promise<T>): Promise<T>;
+  pool: pg.Pool;
+};
+
+// BIGINT (epoch milliseconds, counts) as numbers: every value Hajime keeps is far below 2^53.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
+
+type Holder = { pool?: pg.Pool; url?: string; migrated: Map<readonly PgMigration[], Promise<void>> };
+const KEY = Symbol.for("hajime.postgres");
+const g = globalThis as unknown as Record<symbol, Holder | undefined>;
+const holder: Holder = (g[KEY] ??= { migrated: new Map() });
+
+/** Pool size per instance (HAJIME_PG_POOL): a few instances stay well under max_connections. */
+function poolSize(): number {
+  const n = Number(process.env.HAJIME_PG_POOL);
+  return Number.isInteger(n) && n > 0 ? n : 10;
+}
+
+export function postgresPool(url: string): pg.Pool {
+  if (!holder.pool || holder.url !== url) {
+    void holder.pool?.end().catch(() => undefined);
+    holder.pool = new pg.Pool({
+      connectionString: url,
+      max: poolSize(),
+      connectionTimeoutMillis: 10_000,
+      idleTimeoutMillis: 30_000,
+      // A statement stuck behind a lock must not hold a request forever.
+      statement_timeout: 15_000,
+    });
+    // An idle client losing its connection (the server restarted) is dropped by the pool;
+    // without a listener the 'error' event would kill the process.
+    holder.pool.on("error", () => undefined);
+    holder.url = url;
+    holder.migrated = new Map();
+  }
+  return holder.pool;
+}
+
+const MIGRATION_LOCK = 0x68616a69; // "haji": one key for every Hajime instance
+
+export async function migratePostgres(pool: pg.Pool, migrations: readonly PgMigration[]): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
+    await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      area TEXT NOT NULL, version INTEGER NOT NULL, applied_at BIGINT NOT NULL, PRIMARY KEY (area, version))`);
+    const { rows } = await client.query<{ area: string; version: number }>("SELECT area, version FROM schema_migrations");
+    const applied = new Set(rows.map((r) => `${r.area}:${r.version}`));
+    const byArea = new Map<string, PgMigration[]>();
+    for (const m of migrations) byArea.set(m.area, [...(byArea.get(m.area) ?? []), m]);
+    for (const [area, list] of byArea) {
+      const sorted = [...list].sort((a, b) => a.version - b.version);
+      sorted.forEach((m, i) => {
+        if (m.version !== i + 1) throw new Error(`migrations for ${area} must be numbered 1..n (found ${m.version})`);
+      });
+      for (const m of sorted) {
+        if (applied.has(`${area}:${m.version}`)) continue;
+        await client.query("BEGIN");
+        try {
+          await client.query(m.up);
+          await client.query("INSERT INTO schema_migrations (area, version, applied_at) VALUES ($1, $2, $3)", [
+            area,
+            m.version,
+            Date.now(),
+          ]);
+          await client.query("COMMIT");
+        } catch (error) {
+          await client.query("ROLLBACK");
+          throw error;
+        }
+      }
+    }
+  } finally {
+    await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined);
+    client.release();
+  }
+}
+
+function migrated(pool: pg.Pool, migrations: readonly PgMigration[]): Promise<void> {
+  let done = holder.migrated.get(migrations);
+  if (!done) {
+    done = migratePostgres(pool, migrations);
+    // A failed run (database down at start) is tried again by the next caller.
+    done.catch(() => holder.migrated.delete(migrations));
+    holder.migrated.set(migrations, done);
+  }
+  return done;
+}
+
+/** The area's handle on the shared pool (`url`: DATABASE_URL, lib/db/backend.ts). */
+export function postgresDatabase(url: string, migrations: readonly PgMigration[]): PgDatabase {
+  const pool = postgresPool(url);
+  return {
+    pool,
+    async query<R extends pg.QueryResultRow>(text: string, params?: unknown[]) {
+      await migrated(pool, migrations);
+      return pool.query<R>(text, params);
+    },
+    async transaction(fn) {
+      await migrated(pool, migrations);
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        const value = await fn(client);
+        await client.query("COMMIT");
+        return value;
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+  };
+}
+
+registerShutdownHook("postgres", async () => {
+  const pool = holder.pool;
+  holder.pool = undefined;
+  await pool?.end().catch(() => undefined);
+});
