@@ -14,7 +14,14 @@ export async function register() {
   const backend = storeBackend();
   if (backend.kind === "postgres") {
     const { migratePostgres, postgresPool } = await import("./lib/db/postgres");
-    await migratePostgres(postgresPool(backend.url), [...LEDGER_PG_MIGRATIONS, ...ROOMS_PG_MIGRATIONS]);
+    const { LIMITS_PG_MIGRATIONS } = await import("./lib/limits/schema");
+    const { SESSIONS_PG_MIGRATIONS } = await import("./lib/credentials/session-claims-schema");
+    await migratePostgres(postgresPool(backend.url), [
+      ...LEDGER_PG_MIGRATIONS,
+      ...ROOMS_PG_MIGRATIONS,
+      ...LIMITS_PG_MIGRATIONS,
+      ...SESSIONS_PG_MIGRATIONS,
+    ]);
     return;
   }
   const { openSharedDatabase } = await import("./lib/db/open");

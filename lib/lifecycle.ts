@@ -14,11 +14,20 @@ import { SHUTDOWN_HOOKS as HOOKS } from "@/server/hooks.mjs";
  */
 const SCOPE = Symbol.for("hajime.rootScope");
 const g = globalThis as unknown as Record<symbol, unknown>;
+/** The name lib/db/postgres.ts registers its pool's end under. */
+const DATABASE_HOOK = "postgres";
 
 export function registerShutdownHook(name: string, hook: () => unknown): void {
   let hooks = g[HOOKS] as Map<string, () => unknown> | undefined;
   if (!hooks) g[HOOKS] = hooks = new Map();
   hooks.set(name, hook);
+  // Hooks run in order (server/hooks.mjs); the database pool closes last, since other hooks
+  // may still write to it (an instance withdrawing its session claims).
+  const database = hooks.get(DATABASE_HOOK);
+  if (database && name !== DATABASE_HOOK) {
+    hooks.delete(DATABASE_HOOK);
+    hooks.set(DATABASE_HOOK, database);
+  }
 }
 
 /** Called once at server start, outside any request. */

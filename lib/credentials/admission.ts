@@ -9,7 +9,8 @@ import { over, take } from "@/lib/limits/rate";
 import { readSessionId, writeSessionCookie } from "./cookie";
 import { MAX_PASTE_LENGTH, parseCredentialsPaste, type ParsedCredentials } from "./parse";
 import { verifyCredentials } from "./sign-in";
-import { putSession, sessionsWithAccessKey, type Session } from "./vault";
+import { keepSession, sessionsFromAccessKey } from "./session-places";
+import type { Session } from "./vault";
 
 /**
  * Who may become a session, and at what cost to the server. In order, cheapest first:
@@ -20,6 +21,8 @@ import { putSession, sessionsWithAccessKey, type Session } from "./vault";
  * - at most 16 STS calls at once, with a bounded queue; beyond it, "busy, try again";
  * - per AWS account, a cap on live sessions and on sign-ins per 10 minutes;
  * - in all, a cap on live sessions sized to the server's heap.
+ * With DATABASE_URL the session counts per account and access key, and the rate limits, cover
+ * every instance (./session-places.ts, lib/limits/rate.ts); the total is this process's.
  */
 
 const GATE_KEY = Symbol.for("hajime.credentials.gate");
@@ -34,7 +37,7 @@ export async function admit(
   region: string,
   opts: { clientKey: string; replaces?: string },
 ): Promise<Result<Session>> {
-  if (sessionsWithAccessKey(parsed.accessKeyId) >= caps.sessionsPerAccount) return fail("too-many-sessions");
+  if ((await sessionsFromAccessKey(parsed.accessKeyId)) >= caps.sessionsPerAccount) return fail("too-many-sessions");
   const paused = await over("signInFailure", opts.clientKey);
   if (paused) return paused;
 
@@ -49,7 +52,7 @@ export async function admit(
   const account = accountKey(verified.data.identity.accountId);
   const limited = await take("signInAccount", account);
   if (limited) return limited;
-  const refused = putSession(verified.data, { total: caps.sessions, perAccount: caps.sessionsPerAccount }, opts.replaces);
+  const refused = await keepSession(verified.data, { total: caps.sessions, perAccount: caps.sessionsPerAccount }, opts.replaces);
   if (refused === "full") return fail("server-full");
   if (refused === "account-full") return fail("too-many-sessions");
   return verified;

@@ -41,6 +41,8 @@ type Store = {
   timers: Map<string, NodeJS.Timeout>;
   /** hash(session id) → why it ended; oldest dropped first. */
   ended: Map<string, EndReason>;
+  /** Told of every session that ends, whatever the reason (./session-claims.ts frees its place). */
+  endListeners: Set<(id: string) => void>;
 };
 
 const ENDED_KEPT = 10_000;
@@ -48,8 +50,9 @@ const ENDED_KEPT = 10_000;
 // Next bundles server actions and route handlers separately; one store per process.
 const KEY = Symbol.for("hajime.credentials.vault");
 const g = globalThis as unknown as Record<symbol, Store | undefined>;
-const store: Store = (g[KEY] ??= { sessions: new Map(), timers: new Map(), ended: new Map() });
+const store: Store = (g[KEY] ??= { sessions: new Map(), timers: new Map(), ended: new Map(), endListeners: new Set() });
 store.ended ??= new Map();
+store.endListeners ??= new Set();
 
 export function newSessionId(): string {
   return randomBytes(32).toString("base64url");
@@ -118,7 +121,14 @@ export function forgetSession(id: string, reason: EndReason = "signed-out"): voi
     store.ended.delete(key);
     store.ended.set(key, reason);
     if (store.ended.size > ENDED_KEPT) store.ended.delete(store.ended.keys().next().value!);
+    for (const listener of store.endListeners) listener(id);
   }
+}
+
+/** Calls `listener` with the id of every session that ends from now on (expiry, sign-out, dead keys, replaced). */
+export function onSessionEnd(listener: (id: string) => void): () => void {
+  store.endListeners.add(listener);
+  return () => store.endListeners.delete(listener);
 }
 
 /**

@@ -41,6 +41,19 @@ function key(): Buffer {
   return value;
 }
 
+/**
+ * A keyed hash of `value` for one `purpose` (a short label, so one value hashes differently
+ * per use): what a shared database keeps instead of an id or a client address.
+ */
+export function keyedHash(purpose: string, value: string): string {
+  return createHmac("sha256", key()).update(`${purpose}:${value}`).digest("base64url").slice(0, 32);
+}
+
 export function accountKey(accountId: string): string {
-  return createHmac("sha256", key()).update(`aws-account:${accountId}`).digest("base64url").slice(0, 32);
+  return keyedHash("aws-account", accountId);
+}
+
+/** An access key id as PostgreSQL may hold it (live-session claims, lib/credentials/session-claims.ts). */
+export function accessKeyKey(accessKeyId: string): string {
+  return keyedHash("aws-access-key", accessKeyId);
 }

@@ -19,6 +19,8 @@ export type Queryable = {
 /** An area's handle: queries wait for its migrations; `transaction` runs on one connection. */
 export type PgDatabase = Queryable & {
   transaction<T>(fn: (client: Queryable) => Promise<T>): Promise<T>;
+  /** Resolves once the area's migrations are applied (for code that queries `pool` itself). */
+  ready(): Promise<void>;
   pool: pg.Pool;
 };
 
@@ -112,6 +114,7 @@ export function postgresDatabase(url: string, migrations: readonly PgMigration[]
   const pool = postgresPool(url);
   return {
     pool,
+    ready: () => migrated(pool, migrations),
     async query<R extends pg.QueryResultRow>(text: string, params?: unknown[]) {
       await migrated(pool, migrations);
       return pool.query<R>(text, params);

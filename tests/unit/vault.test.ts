@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { endReason, forgetSession, getSession, newSessionId, putSession, sessionsWithAccessKey } from "@/lib/credentials/vault";
+import { endReason, forgetSession, getSession, newSessionId, onSessionEnd, putSession, sessionsWithAccessKey } from "@/lib/credentials/vault";
 import { testSession as session } from "../support/session";
 
 
@@ -32,5 +32,23 @@ describe("credential vault", () => {
     expect(endReason(e.id)).toBe("expired");
     // A cookie from before a restart: never held here.
     expect(endReason(newSessionId())).toBeUndefined();
+  });
+
+  it("tells its end listeners of every session that ends, once, whatever ends it", () => {
+    const limits = { total: 100, perAccount: 100 };
+    const ended: string[] = [];
+    const stop = onSessionEnd((id) => ended.push(id));
+    const [out, dead, replaced, late] = ["300000000001", "300000000002", "300000000003", "300000000004"].map((a) => session(a));
+    for (const s of [out, dead, replaced]) putSession(s, limits);
+    putSession({ ...late, expiresAt: Date.now() - 1 }, limits);
+    forgetSession(out.id, "signed-out");
+    forgetSession(out.id, "signed-out");
+    forgetSession(dead.id, "invalid");
+    const next = session("300000000003");
+    putSession(next, limits, replaced.id);
+    getSession(late.id);
+    stop();
+    forgetSession(next.id);
+    expect(ended).toEqual([out.id, dead.id, replaced.id, late.id]);
   });
 });
