@@ -1,6 +1,6 @@
 import "server-only";
 import { detached, registerShutdownHook } from "@/lib/lifecycle";
-import { allSubscribers, encodeEvent, subscribe } from "./bus";
+import { allSubscribers, encodeEvent, spreadRetryMs, subscribe } from "./bus";
 import type { AttendeeSnapshot, BoardSnapshot, StreamView } from "./model";
 
 /**
@@ -16,10 +16,47 @@ const PING_MS = 15_000;
 const MAX_QUEUED = 500;
 const encoder = new TextEncoder();
 
+/**
+ * A stream's events, subscribed to before its snapshot is read and held until the snapshot
+ * is sent: an event written while the snapshot is read (a database round trip away) is not
+ * lost between the two. The client may see it twice; applying an event is idempotent
+ * (board-state.ts).
+ */
+export type Feed = {
+  attach: (send: (chunk: Uint8Array) => void, end: (retryMs: number) => void) => void;
+  close: () => void;
+};
+
+export function openFeed(code: string, view: StreamView, attendeeId?: number): Feed {
+  let held: Uint8Array[] = [];
+  let endedWith: number | undefined;
+  let target: { send: (chunk: Uint8Array) => void; end: (retryMs: number) => void } | undefined;
+  const close = subscribe(code, {
+    view,
+    attendeeId,
+    send: (chunk) => {
+      if (target) target.send(chunk);
+      else if (held.length < MAX_QUEUED) held.push(chunk);
+      else endedWith ??= RETRY_MS;
+    },
+    end: (retryMs) => {
+      if (target) target.end(retryMs);
+      else endedWith ??= retryMs;
+    },
+  });
+  return {
+    attach(send, end) {
+      target = { send, end };
+      for (const chunk of held) send(chunk);
+      held = [];
+      if (endedWith !== undefined) end(endedWith);
+    },
+    close,
+  };
+}
+
 export function eventStream(opts: {
-  code: string;
-  view: StreamView;
-  attendeeId?: number;
+  feed: Feed;
   snapshot: BoardSnapshot | AttendeeSnapshot;
   signal: AbortSignal;
   onClose: () => void;
@@ -40,13 +77,12 @@ export function eventStream(opts: {
         enqueue(encoder.encode(`retry: ${retryMs}\n\n`));
         stop();
       };
-      const unsubscribe = subscribe(opts.code, { view: opts.view, attendeeId: opts.attendeeId, send: enqueue, end });
       const ping = detached(() => setInterval(() => enqueue(encodeEvent("ping", { serverNow: Date.now() })), PING_MS));
       stop = () => {
         if (!open) return;
         open = false;
         clearInterval(ping);
-        unsubscribe();
+        opts.feed.close();
         opts.onClose();
         opts.signal.removeEventListener("abort", stop);
         try {
@@ -58,6 +94,9 @@ export function eventStream(opts: {
       opts.signal.addEventListener("abort", stop);
       controller.enqueue(encoder.encode(`retry: ${RETRY_MS}\n\n`));
       enqueue(encodeEvent("snapshot", opts.snapshot));
+      opts.feed.attach(enqueue, end);
+      // The client may have gone while the snapshot was read.
+      if (opts.signal.aborted) stop();
     },
     cancel() {
       stop();
@@ -81,5 +120,5 @@ export const SSE_HEADERS = {
 };
 
 registerShutdownHook("event-streams", () => {
-  for (const s of allSubscribers()) s.end(1000 + Math.floor(Math.random() * 3000));
+  for (const s of allSubscribers()) s.end(spreadRetryMs());
 });

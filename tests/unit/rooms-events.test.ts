@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { applyAttendeeEvent, applyBoardEvent } from "@/lib/rooms/board-state";
-import { publish, subscribe } from "@/lib/rooms/bus";
+import { allSubscribers, publish, subscribe, subscriberCount } from "@/lib/rooms/bus";
 import type { BoardSnapshot, RoomEvent, RoomInfo, StreamView } from "@/lib/rooms/model";
+import { eventStream, openFeed } from "@/lib/rooms/stream";
 
 const room: RoomInfo = {
   code: "ABCDEF",
@@ -70,5 +71,44 @@ describe("event bus", () => {
     expect(got.organizer).toEqual(["event: joined", "event: progress", "event: accounts", "event: room"]);
     expect(got.mine).toEqual(["event: progress", "event: room"]);
     expect(got.other).toEqual(["event: room"]);
+  });
+});
+
+describe("a stream's feed", () => {
+  const decoder = new TextDecoder();
+  async function read(body: ReadableStream<Uint8Array>, chunks: number): Promise<string[]> {
+    const reader = body.getReader();
+    const out: string[] = [];
+    while (out.length < chunks) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      out.push(decoder.decode(value).split("\n")[0]);
+    }
+    reader.releaseLock();
+    return out;
+  }
+
+  it("holds what is published while the snapshot is read, and sends it after the snapshot", async () => {
+    const feed = openFeed("FEEDTS", "board");
+    publish("FEEDTS", joined(1));
+    const abort = new AbortController();
+    const body = eventStream({ feed, snapshot: empty, signal: abort.signal, onClose: () => {} });
+    publish("FEEDTS", { type: "progress", attendeeId: 1, step: "root-mfa", at: 3 });
+    expect(await read(body, 4)).toEqual(["retry: 2000", "event: snapshot", "event: joined", "event: progress"]);
+    abort.abort();
+    expect(subscriberCount("FEEDTS")).toBe(0);
+  });
+
+  it("ends right after the snapshot when told to come back before it was sent", async () => {
+    const feed = openFeed("FEEDT2", "board");
+    for (const s of allSubscribers()) s.end(1500);
+    const body = eventStream({ feed, snapshot: empty, signal: new AbortController().signal, onClose: () => {} });
+    expect(await read(body, 10)).toEqual(["retry: 2000", "event: snapshot", "retry: 1500"]);
+    expect(subscriberCount("FEEDT2")).toBe(0);
+  });
+
+  it("lets go of a feed whose snapshot never came", () => {
+    openFeed("FEEDT3", "board").close();
+    expect(subscriberCount("FEEDT3")).toBe(0);
   });
 });
