@@ -29,6 +29,21 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: "db",
+          include: ["tests/db/**/*.test.ts"],
+          environment: "node",
+          // One throwaway PostgreSQL cluster (tests/support/postgres.ts); a database per file
+          // (tests/db/fresh-database.ts).
+          globalSetup: ["tests/db/global-setup.ts"],
+          maxWorkers: 2,
+          sequence: { groupOrder: 1 },
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: "aws",
           include: ["tests/aws/**/*.test.ts", "workshops/**/*.aws.test.ts"],
           environment: "node",
@@ -36,7 +51,7 @@ export default defineConfig({
           setupFiles: ["tests/aws/setup.ts"],
           // Two workers, each with its own moto_server (tests/aws/global-setup.ts).
           maxWorkers: 2,
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: 2 },
           testTimeout: 120_000,
           hookTimeout: 60_000,
         },

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: every test. Unit and moto-backed tests (vitest), then a production build
-// into its own folder and the browser tests (Playwright + Debian Chromium + moto_server).
+// `npm test`: every test. Unit, PostgreSQL-backed and moto-backed tests (vitest), then a
+// production build into its own folder and the browser tests (Playwright + Debian Chromium +
+// moto_server).
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
@@ -35,6 +36,12 @@ function run(label, command, args) {
 }
 
 need("moto_server", "The AWS tests need moto_server (moto 5.2.1): pip install 'moto[server]==5.2.1'.");
+// The db tests start their own throwaway cluster (tests/support/postgres.ts), which says what is missing.
+const pgBin = process.env.HAJIME_PG_BIN || "/usr/lib/postgresql/15/bin";
+if (!existsSync(join(pgBin, "initdb"))) {
+  console.error(`✗ PostgreSQL 15 not found in ${pgBin}. Install Debian's: apt-get install -y postgresql-15 (or set HAJIME_PG_BIN)`);
+  process.exit(1);
+}
 const chromium = process.env.HAJIME_CHROMIUM || "/usr/bin/chromium";
 if (!existsSync(chromium)) {
   console.error(`✗ Chromium not found at ${chromium}. Install Debian's: apt-get install -y chromium`);
@@ -43,7 +50,7 @@ if (!existsSync(chromium)) {
 
 // `node scripts/test.mjs e2e canary` passes what follows "e2e" to Playwright.
 const [only, ...playwrightArgs] = process.argv.slice(2);
-if (!only || only === "vitest") run("unit and AWS tests (vitest + moto_server)", bin("vitest"), ["run"]);
+if (!only || only === "vitest") run("unit, database and AWS tests (vitest + PostgreSQL + moto_server)", bin("vitest"), ["run"]);
 if (!only || only === "e2e") {
   run("production build for the browser tests", bin("next"), ["build"]);
   run("browser tests (Playwright + Chromium + moto_server)", bin("playwright"), ["test", ...playwrightArgs]);
