@@ -30,7 +30,9 @@ import {
  * The room store in PostgreSQL (DATABASE_URL), shared by several Hajime instances. What
  * SQLite gets from running one transaction at a time, this gets from row locks: a join
  * locks its room's row (FOR UPDATE), so two instances can never both take the last seat;
- * progress locks the attendee's row. Unique constraints back both.
+ * progress locks the attendee's row. Unique constraints back both. Closing locks the room's
+ * row and then its attendees' rows, so it waits for progress in flight and counts it
+ * (tests/db/rooms-store.contract.ts races them).
  *
  * Unlike SQLite with secure_delete, PostgreSQL keeps a deleted row's bytes in the table
  * file until VACUUM reuses the space (README, "Several instances").
@@ -293,6 +295,9 @@ export class PostgresRoomStore implements RoomStore {
       const row = await this.roomRow(code, q, "FOR UPDATE");
       if (!row) return undefined;
       if (row.closed_at !== null) return JSON.parse(row.closing_summary ?? "{}") as ClosingSummary;
+      // Progress being recorded holds its attendee's row (recordDone): wait for it, so the
+      // summary counts every step reported as recorded, and later reports find no attendee.
+      await q.query("SELECT id FROM attendees WHERE room_id = $1 FOR UPDATE", [row.id]);
       const summary = closingSummaryOf(roomInfo(row), await this.attendeesFrom(q, code));
       await q.query("DELETE FROM attendees WHERE room_id = $1", [row.id]);
       await q.query(
