@@ -68,6 +68,9 @@ const MIGRATION_LOCK = 0x68616a69; // "haji": one key for every Hajime instance
 export async function migratePostgres(pool: pg.Pool, migrations: readonly PgMigration[]): Promise<void> {
   const client = await pool.connect();
   try {
+    // A migration may run longer than the pool's statement timeout, and other instances wait
+    // for it at the lock: no timeout on this session until it goes back to the pool.
+    await client.query("SET statement_timeout = 0");
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
     await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
       area TEXT NOT NULL, version INTEGER NOT NULL, applied_at BIGINT NOT NULL, PRIMARY KEY (area, version))`);
@@ -98,8 +101,16 @@ export async function migratePostgres(pool: pg.Pool, migrations: readonly PgMigr
       }
     }
   } finally {
-    await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined);
-    client.release();
+    // Back to the pool as it came (unlocked, the pool's timeout), or the session ends, and
+    // the lock with it: a pooled connection must never keep every other instance waiting.
+    const clean = await client
+      .query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK])
+      .then(() => client.query("RESET statement_timeout"))
+      .then(
+        () => true,
+        () => false,
+      );
+    client.release(!clean);
   }
 }
 
