@@ -42,6 +42,11 @@ if (!existsSync(join(pgBin, "initdb"))) {
   console.error(`✗ PostgreSQL 15 not found in ${pgBin}. Install Debian's: apt-get install -y postgresql-15 (or set HAJIME_PG_BIN)`);
   process.exit(1);
 }
+// tests/e2e/proxy.spec.ts runs instances behind the shipped HAProxy config (tests/support/cluster.ts).
+if (!existsSync("/usr/sbin/haproxy")) {
+  console.error("✗ HAProxy not found at /usr/sbin/haproxy. Install Debian's: apt-get install -y haproxy");
+  process.exit(1);
+}
 const chromium = process.env.HAJIME_CHROMIUM || "/usr/bin/chromium";
 if (!existsSync(chromium)) {
   console.error(`✗ Chromium not found at ${chromium}. Install Debian's: apt-get install -y chromium`);
@@ -53,5 +58,5 @@ const [only, ...playwrightArgs] = process.argv.slice(2);
 if (!only || only === "vitest") run("unit, database and AWS tests (vitest + PostgreSQL + moto_server)", bin("vitest"), ["run"]);
 if (!only || only === "e2e") {
   run("production build for the browser tests", bin("next"), ["build"]);
-  run("browser tests (Playwright + Chromium + moto_server)", bin("playwright"), ["test", ...playwrightArgs]);
+  run("browser tests (Playwright + Chromium + moto_server + HAProxy)", bin("playwright"), ["test", ...playwrightArgs]);
 }
