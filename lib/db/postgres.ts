@@ -27,10 +27,11 @@ export type PgDatabase = Queryable & {
 // BIGINT (epoch milliseconds, counts) as numbers: every value Hajime keeps is far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
 
-type Holder = { pool?: pg.Pool; url?: string; migrated: Map<readonly PgMigration[], Promise<void>> };
+type Migrated = Map<readonly PgMigration[], Promise<void>>;
+type Holder = { pool?: pg.Pool; url?: string; migrated: WeakMap<pg.Pool, Migrated> };
 const KEY = Symbol.for("hajime.postgres");
 const g = globalThis as unknown as Record<symbol, Holder | undefined>;
-const holder: Holder = (g[KEY] ??= { migrated: new Map() });
+const holder: Holder = (g[KEY] ??= { migrated: new WeakMap() });
 
 /** Pool size per instance (HAJIME_PG_POOL): a few instances stay well under max_connections. */
 function poolSize(): number {
@@ -38,22 +39,28 @@ function poolSize(): number {
   return Number.isInteger(n) && n > 0 ? n : 10;
 }
 
+/** A new pool with Hajime's settings; the app uses the process's one (postgresPool). */
+export function newPostgresPool(url: string): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize(),
+    connectionTimeoutMillis: 10_000,
+    idleTimeoutMillis: 30_000,
+    // A statement stuck behind a lock must not hold a request forever.
+    statement_timeout: 15_000,
+  });
+  // An idle client losing its connection (the server restarted) is dropped by the pool;
+  // without a listener the 'error' event would kill the process.
+  pool.on("error", () => undefined);
+  return pool;
+}
+
+/** The process's pool (one per instance). */
 export function postgresPool(url: string): pg.Pool {
   if (!holder.pool || holder.url !== url) {
     void holder.pool?.end().catch(() => undefined);
-    holder.pool = new pg.Pool({
-      connectionString: url,
-      max: poolSize(),
-      connectionTimeoutMillis: 10_000,
-      idleTimeoutMillis: 30_000,
-      // A statement stuck behind a lock must not hold a request forever.
-      statement_timeout: 15_000,
-    });
-    // An idle client losing its connection (the server restarted) is dropped by the pool;
-    // without a listener the 'error' event would kill the process.
-    holder.pool.on("error", () => undefined);
+    holder.pool = newPostgresPool(url);
     holder.url = url;
-    holder.migrated = new Map();
   }
   return holder.pool;
 }
@@ -63,6 +70,9 @@ const MIGRATION_LOCK = 0x68616a69; // "haji": one key for every Hajime instance
 export async function migratePostgres(pool: pg.Pool, migrations: readonly PgMigration[]): Promise<void> {
   const client = await pool.connect();
   try {
+    // A migration may run longer than the pool's statement timeout, and other instances wait
+    // for it at the lock: no timeout on this session until it goes back to the pool.
+    await client.query("SET statement_timeout = 0");
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
     await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
       area TEXT NOT NULL, version INTEGER NOT NULL, applied_at BIGINT NOT NULL, PRIMARY KEY (area, version))`);
@@ -93,25 +103,39 @@ export async function migratePostgres(pool: pg.Pool, migrations: readonly PgMigr
       }
     }
   } finally {
-    await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined);
-    client.release();
+    // Back to the pool as it came (unlocked, the pool's timeout), or the session ends, and
+    // the lock with it: a pooled connection must never keep every other instance waiting.
+    const clean = await client
+      .query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK])
+      .then(() => client.query("RESET statement_timeout"))
+      .then(
+        () => true,
+        () => false,
+      );
+    client.release(!clean);
   }
 }
 
 function migrated(pool: pg.Pool, migrations: readonly PgMigration[]): Promise<void> {
-  let done = holder.migrated.get(migrations);
+  let byList = holder.migrated.get(pool);
+  if (!byList) holder.migrated.set(pool, (byList = new Map()));
+  let done = byList.get(migrations);
   if (!done) {
     done = migratePostgres(pool, migrations);
     // A failed run (database down at start) is tried again by the next caller.
-    done.catch(() => holder.migrated.delete(migrations));
-    holder.migrated.set(migrations, done);
+    done.catch(() => byList.delete(migrations));
+    byList.set(migrations, done);
   }
   return done;
 }
 
 /** The area's handle on the shared pool (`url`: DATABASE_URL, lib/db/backend.ts). */
 export function postgresDatabase(url: string, migrations: readonly PgMigration[]): PgDatabase {
-  const pool = postgresPool(url);
+  return databaseOnPool(postgresPool(url), migrations);
+}
+
+/** The area's handle on a given pool (tests: one pool per simulated instance). */
+export function databaseOnPool(pool: pg.Pool, migrations: readonly PgMigration[]): PgDatabase {
   return {
     pool,
     ready: () => migrated(pool, migrations),

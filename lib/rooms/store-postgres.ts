@@ -30,7 +30,9 @@ import {
  * The room store in PostgreSQL (DATABASE_URL), shared by several Hajime instances. What
  * SQLite gets from running one transaction at a time, this gets from row locks: a join
  * locks its room's row (FOR UPDATE), so two instances can never both take the last seat;
- * progress locks the attendee's row. Unique constraints back both.
+ * progress locks the attendee's row. Unique constraints back both. Closing and exporting
+ * lock the room's row and then its attendees' rows, so they wait for progress in flight
+ * and count it (tests/db/rooms-store.contract.ts races them).
  *
  * Unlike SQLite with secure_delete, PostgreSQL keeps a deleted row's bytes in the table
  * file until VACUUM reuses the space (README, "Several instances").
@@ -270,10 +272,17 @@ export class PostgresRoomStore implements RoomStore {
     });
   }
 
-  async exportRows(code: string): Promise<ExportRow[]> {
-    const rows = (await this.attendees(code)).map((a) => ({ nickname: a.nickname, joinedAt: a.joinedAt, done: a.done }));
-    await this.db.query("UPDATE rooms SET exported_at = $1 WHERE code = $2", [this.now(), code]);
-    return rows;
+  exportRows(code: string): Promise<ExportRow[]> {
+    return this.db.transaction(async (q) => {
+      // Joins (room row) and progress being recorded (attendee rows) finish first, and wait
+      // for the export: what it reads is all there is up to exported_at.
+      const room = await this.roomRow(code, q, "FOR UPDATE");
+      if (!room) return [];
+      await q.query("SELECT id FROM attendees WHERE room_id = $1 FOR SHARE", [room.id]);
+      const rows = (await this.attendeesFrom(q, code)).map((a) => ({ nickname: a.nickname, joinedAt: a.joinedAt, done: a.done }));
+      await q.query("UPDATE rooms SET exported_at = $1 WHERE id = $2", [this.now(), room.id]);
+      return rows;
+    });
   }
 
   async hasUnexportedChanges(code: string): Promise<boolean> {
@@ -293,6 +302,9 @@ export class PostgresRoomStore implements RoomStore {
       const row = await this.roomRow(code, q, "FOR UPDATE");
       if (!row) return undefined;
       if (row.closed_at !== null) return JSON.parse(row.closing_summary ?? "{}") as ClosingSummary;
+      // Progress being recorded holds its attendee's row (recordDone): wait for it, so the
+      // summary counts every step reported as recorded, and later reports find no attendee.
+      await q.query("SELECT id FROM attendees WHERE room_id = $1 FOR UPDATE", [row.id]);
       const summary = closingSummaryOf(roomInfo(row), await this.attendeesFrom(q, code));
       await q.query("DELETE FROM attendees WHERE room_id = $1", [row.id]);
       await q.query(

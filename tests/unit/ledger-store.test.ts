@@ -6,35 +6,8 @@ import { migrate } from "@/lib/db/migrations";
 
 const db = () => openDatabase(":memory:", LEDGER_MIGRATIONS);
 
+// What a ledger does, on SQLite, PostgreSQL and in memory alike: tests/db/ledger.contract.ts.
 describe("the ledger in SQLite", () => {
-  it("remembers per account, marks removals, and re-remembers", () => {
-    const d = db();
-    const a = new SqliteLedger(d, "key-a");
-    const b = new SqliteLedger(d, "key-b");
-    a.remember({ kind: "bucket", name: "hajime-x", region: "ap-northeast-1" });
-    a.remember({ kind: "bucket", name: "hajime-x", region: "ap-northeast-1" });
-    a.remember({ kind: "detector", name: "d1", region: "us-west-2", origin: "re-enabled" });
-    expect(a.list()).toEqual([
-      { kind: "bucket", name: "hajime-x", region: "ap-northeast-1", origin: "created" },
-      { kind: "detector", name: "d1", region: "us-west-2", origin: "re-enabled" },
-    ]);
-    expect(b.list()).toEqual([]);
-
-    a.forget({ kind: "bucket", name: "hajime-x", region: "ap-northeast-1" });
-    expect(a.list().map((r) => r.kind)).toEqual(["detector"]);
-    expect(a.removed()).toEqual([{ kind: "bucket", name: "hajime-x", region: "ap-northeast-1", origin: "created" }]);
-
-    a.remember({ kind: "bucket", name: "hajime-x", region: "ap-northeast-1" });
-    expect(a.removed()).toEqual([]);
-  });
-
-  it("never downgrades 'created' to 're-enabled'", () => {
-    const a = new SqliteLedger(db(), "k");
-    a.remember({ kind: "detector", name: "d1", region: "ap-northeast-1" });
-    a.remember({ kind: "detector", name: "d1", region: "ap-northeast-1", origin: "re-enabled" });
-    expect(a.list()[0].origin).toBe("created");
-  });
-
   it("stores names and keyed hashes only: no account id, no ARN", () => {
     const d = db();
     new SqliteLedger(d, "hashed-key").remember({ kind: "trail", name: "hajime-trail", region: "ap-northeast-1" });
