@@ -26,6 +26,7 @@ import {
   ROOM_LANGUAGES,
   STUCK_MINUTES_CHOICES,
   TITLE_MAX,
+  withoutControlCharacters,
   type RoomInfo,
 } from "./model";
 import { hashSecret, looksLikeSecret } from "./secrets";
@@ -39,7 +40,7 @@ export type CreatedRoom = { code: string; language: string; organizerKey: string
 export type CreateRoomState = Result<CreatedRoom> | null;
 
 const createForm = z.object({
-  title: z.string().trim().min(1).max(TITLE_MAX),
+  title: z.string().transform((t) => withoutControlCharacters(t)).pipe(z.string().trim().min(1).max(TITLE_MAX)),
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   language: z.enum(ROOM_LANGUAGES),
   workshop: z.string().refine(isWorkshopId).transform((id) => id as WorkshopId),
@@ -190,7 +191,11 @@ export async function setLocked(code: string, locked: boolean): Promise<Result<R
   return roomChanged(room.data, await rooms().setLocked(room.data, locked === true));
 }
 
-const announcement = z.string().trim().max(ANNOUNCEMENT_MAX).nullable();
+const announcement = z
+  .string()
+  .transform((t) => withoutControlCharacters(t, "line-breaks"))
+  .pipe(z.string().trim().max(ANNOUNCEMENT_MAX))
+  .nullable();
 
 export async function announce(code: string, text: string | null): Promise<Result<RoomInfo>> {
   const room = await organizerRoom(code);

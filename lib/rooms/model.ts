@@ -61,6 +61,14 @@ export function cleanNickname(input: unknown): { ok: true; nickname: string } | 
 }
 
 /**
+ * Text an organizer typed (a room title, an announcement) without control characters: NUL
+ * is refused by PostgreSQL and the rest draw nothing. An announcement keeps its line breaks and tabs.
+ */
+export function withoutControlCharacters(text: string, keep: "line-breaks" | "none" = "none"): string {
+  return text.replace(keep === "line-breaks" ? /[\u0000-\u0008\u000b-\u001f\u007f]/g : /[\u0000-\u001f\u007f]/g, "");
+}
+
+/**
  * Two nicknames that look the same to people ("Taro", "ｔａｒｏ", "TARO", "Тaro" with a
  * Cyrillic Т) are the same: a room refuses the second (see confusables.ts).
  */

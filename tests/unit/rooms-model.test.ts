@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cleanNickname, currentStep, isFinished, nicknameKey, normalizeCode, stuckFor, type BoardAttendee } from "@/lib/rooms/model";
+import { cleanNickname, currentStep, isFinished, nicknameKey, normalizeCode, stuckFor, withoutControlCharacters, type BoardAttendee } from "@/lib/rooms/model";
 import type { StepId } from "@/lib/workshop/catalog";
 
 describe("join codes", () => {
@@ -70,5 +70,12 @@ describe("where an attendee is", () => {
     expect(stuckFor(room, who({}, 0), 11 * 60_000)).toBe(11 * 60_000);
     expect(stuckFor(room, who({ "root-mfa": 5 * 60_000 }, 0), 11 * 60_000)).toBeNull();
     expect(stuckFor(room, who(Object.fromEntries(steps.map((s) => [s, 1])), 0), 60 * 60_000)).toBeNull();
+  });
+});
+
+describe("withoutControlCharacters", () => {
+  it("drops NUL and other control characters (PostgreSQL refuses NUL); an announcement keeps its line breaks", () => {
+    expect(withoutControlCharacters("JAWS\u0000-UG\u0007 初心者\u007f支部\n")).toBe("JAWS-UG 初心者支部");
+    expect(withoutControlCharacters("後片付け\r\nです\u0000\tね", "line-breaks")).toBe("後片付け\nです\tね");
   });
 });
