@@ -13,15 +13,13 @@ export async function register() {
   // Every area's migrations at once, before the first request (lib/db imports no area).
   const backend = storeBackend();
   if (backend.kind === "postgres") {
-    const { migratePostgres, postgresPool } = await import("./lib/db/postgres");
+    const { postgresDatabase } = await import("./lib/db/postgres");
     const { LIMITS_PG_MIGRATIONS } = await import("./lib/limits/schema");
     const { SESSIONS_PG_MIGRATIONS } = await import("./lib/credentials/session-claims-schema");
-    await migratePostgres(postgresPool(backend.url), [
-      ...LEDGER_PG_MIGRATIONS,
-      ...ROOMS_PG_MIGRATIONS,
-      ...LIMITS_PG_MIGRATIONS,
-      ...SESSIONS_PG_MIGRATIONS,
-    ]);
+    // Area by area through the handles the app uses, so no request migrates again.
+    for (const migrations of [LEDGER_PG_MIGRATIONS, ROOMS_PG_MIGRATIONS, LIMITS_PG_MIGRATIONS, SESSIONS_PG_MIGRATIONS]) {
+      await postgresDatabase(backend.url, migrations).ready();
+    }
     return;
   }
   const { openSharedDatabase } = await import("./lib/db/open");

@@ -1,2 +1,3 @@
 export const SHUTDOWN_HOOKS: unique symbol;
-export function runShutdownHooks(): Promise<void>;
+export const HOOK_TIMEOUT_MS: number;
+export function runShutdownHooks(timeoutMs?: number): Promise<void>;

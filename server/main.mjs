@@ -84,13 +84,14 @@ async function shutdown(signal) {
   stopping = true;
   console.log(`${signal}: shutting down (event streams told to reconnect, database checkpointed)`);
   server.close();
+  // Whatever the hooks do (they talk to the database), the process is gone within 10 s.
+  setTimeout(() => process.exit(0), 10_000).unref();
   await runShutdownHooks();
   server.closeIdleConnections();
   // Give in-flight actions a moment; then whatever is left is cut.
   const force = setTimeout(() => server.closeAllConnections(), 5_000);
   force.unref();
   server.on("close", () => process.exit(0));
-  setTimeout(() => process.exit(0), 8_000).unref();
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 process.on("SIGINT", () => void shutdown("SIGINT"));

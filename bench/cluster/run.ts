@@ -10,7 +10,7 @@
  * (PostgreSQL NOTIFY). Latency = arrival at the board − the write's time `at` (one machine,
  * one clock). Then the same rooms on one SQLite instance, in the same run, for comparison.
  *
- *   npm run bench:cluster -- [--attendees 120] [--rooms 4] [--instances 3] [--window 30]
+ *   npm run bench:cluster -- [--attendees 300] [--rooms 6] [--instances 3] [--window 30]
  */
 import { EventSource } from "eventsource";
 import { newAttendee, envPaste, startMoto } from "../../tests/support/moto";
@@ -22,8 +22,8 @@ const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
-const ATTENDEES = arg("attendees", 120);
-const ROOMS = arg("rooms", 4);
+const ATTENDEES = arg("attendees", 300);
+const ROOMS = arg("rooms", 6);
 const INSTANCES = arg("instances", 3);
 const WINDOW_S = arg("window", 30);
 const DIST = ".next-test";

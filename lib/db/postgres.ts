@@ -49,9 +49,11 @@ export function newPostgresPool(url: string): pg.Pool {
     // A statement stuck behind a lock must not hold a request forever.
     statement_timeout: 15_000,
   });
-  // An idle client losing its connection (the server restarted) is dropped by the pool;
-  // without a listener the 'error' event would kill the process.
+  // A client losing its connection (the server restarted, its backend was terminated) emits
+  // 'error': idle ones on the pool, checked-out ones on themselves. Without a listener that
+  // event kills the process; the query in flight still fails and is answered as such.
   pool.on("error", () => undefined);
+  pool.on("connect", (client) => client.on("error", () => undefined));
   return pool;
 }
 
