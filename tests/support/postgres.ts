@@ -210,7 +210,11 @@ export async function startPostgres(opts: PostgresOptions = {}): Promise<Postgre
       if (stopped) return;
       stopped = true;
       process.off("exit", stopSync);
-      await run(runAsPostgres, dir, pgCtl, ["stop", "-D", data, "-m", "fast", "-w", "-t", "60"]);
+      const fast = await run(runAsPostgres, dir, pgCtl, ["stop", "-D", data, "-m", "fast", "-w", "-t", "60"]);
+      // A server that would not stop cleanly is stopped at once rather than left running.
+      if (fast.code !== 0 && existsSync(join(data, "postmaster.pid"))) {
+        await run(runAsPostgres, dir, pgCtl, ["stop", "-D", data, "-m", "immediate", "-w", "-t", "30"]);
+      }
       rmSync(dir, { recursive: true, force: true });
       watchdog.kill("SIGTERM");
     },
