@@ -20,7 +20,7 @@ export async function reportOutcomes(
     const current = await seat();
     if (!current) return;
     const done = outcomes.filter((o) => o.state === "done").map((o) => o.id);
-    await recordProgress(current.code, current.attendee.id, done, accountKey(session.identity.accountId));
+    await recordProgress(current, done, accountKey(session.identity.accountId));
   } catch {
     // Progress is a side effect of a check; the attendee still gets their result.
   }

@@ -3,8 +3,8 @@ import type { PgMigration } from "@/lib/db/postgres";
 /**
  * Live credential sessions as every instance sees them (DATABASE_URL; ./session-claims.ts),
  * so the per-account cap holds across instances. The credentials stay in the memory of the
- * instance that verified them: a claim holds only hashes (sha256 of the session id, the
- * account key, a keyed hash of the access key id), which instance holds it, and its expiry.
+ * instance that verified them: a claim holds only keyed hashes (of the session id, the
+ * account id and the access key id), which instance holds it, and its expiry.
  * A claim counts while its instance's heartbeat is fresh; a dead instance's claims go with it.
  */
 export const SESSIONS_PG_MIGRATIONS: readonly PgMigration[] = [

@@ -1,6 +1,6 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
-import { accessKeyKey, accountKey } from "@/lib/db/account-key";
+import { randomBytes } from "node:crypto";
+import { accessKeyKey, accountKey, keyedHash } from "@/lib/db/account-key";
 import type { PgDatabase, Queryable } from "@/lib/db/postgres";
 import type { Session } from "./vault";
 
@@ -12,8 +12,10 @@ import type { Session } from "./vault";
  * next heartbeat of any live instance deletes them.
  *
  * Every heartbeat also states this instance's claims afresh (re-inserting any a sweep took while
- * this instance looked dead, deleting any whose release did not reach the database), so a
- * database hiccup leaves the table right again within one beat.
+ * this instance looked dead, deleting those released since the last beat, in case a release
+ * did not reach the database), so a database hiccup leaves the table right again within one
+ * beat. A beat deletes only what was released, never "whatever it did not know of": a claim
+ * made while the beat runs is not its to take.
  *
  * Time is this instance's clock (injectable for tests); instances need clocks in step to
  * well under the 20 s between a missed beat and the lapse (NTP is plenty).
@@ -26,7 +28,12 @@ type Claim = { sessionHash: string; accountKey: string; accessKeyHash: string; e
 
 export type ClaimOutcome = "claimed" | "account-full" | "unavailable";
 
-const sessionHash = (id: string) => createHash("sha256").update(id).digest("base64url");
+/**
+ * Keyed, like every other hash PostgreSQL holds. Rows an older version wrote (plain sha256)
+ * belong to that version's instances, whose ids a new process never takes (random per
+ * process): they go with those instances (withdraw, or their heartbeat lapsing).
+ */
+const sessionHash = (id: string) => keyedHash("session", id);
 
 const LIVE = `c.expires_at > $2 AND c.instance_id IN (SELECT instance_id FROM session_instances WHERE heartbeat_at > $3)`;
 
@@ -35,8 +42,11 @@ export class SessionClaims {
   private readonly now: () => number;
   /** This instance's claims the database should hold (written or not yet: see `beat`). */
   private readonly mine = new Map<string, Claim>();
-  /** Claims being written now: a beat must not delete them as unknown. */
-  private readonly pending = new Set<string>();
+  /**
+   * Released claims the next beat deletes again: a release that did not reach the database,
+   * or that a beat running meanwhile wrote back. Cleared by the beat that deleted them.
+   */
+  private readonly released = new Set<string>();
   /** Releases on their way to the database (the vault's end hook does not wait for them). */
   private readonly releasing = new Set<Promise<unknown>>();
 
@@ -81,7 +91,7 @@ export class SessionClaims {
       accessKeyHash: accessKeyKey(session.keys.accessKeyId),
       expiresAt: session.expiresAt,
     };
-    this.pending.add(claim.sessionHash);
+    this.released.delete(claim.sessionHash);
     try {
       const taken = await this.db.transaction(async (tx) => {
         await tx.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [`hajime.session-claims:${claim.accountKey}`]);
@@ -108,8 +118,6 @@ export class SessionClaims {
     } catch {
       this.mine.set(claim.sessionHash, claim);
       return "unavailable";
-    } finally {
-      this.pending.delete(claim.sessionHash);
     }
   }
 
@@ -117,9 +125,10 @@ export class SessionClaims {
   async release(sessionId: string): Promise<void> {
     const hash = sessionHash(sessionId);
     if (!this.mine.delete(hash)) return;
+    this.released.add(hash);
     const done: Promise<unknown> = this.db
       .query("DELETE FROM session_claims WHERE session_hash = $1 AND instance_id = $2", [hash, this.instanceId])
-      // Not reached: the next beat deletes it (it is no longer among this instance's claims).
+      // Not reached: the next beat deletes it (`released`).
       .catch(() => undefined)
       .finally(() => this.releasing.delete(done));
     this.releasing.add(done);
@@ -138,7 +147,7 @@ export class SessionClaims {
   async beat(): Promise<void> {
     const [now, since] = this.liveSince();
     const claims = [...this.mine.values()].filter((c) => c.expiresAt > now);
-    const keep = [...claims.map((c) => c.sessionHash), ...this.pending];
+    let gone: string[] = [];
     await this.db.transaction(async (tx) => {
       await this.upsertInstance(tx, now);
       await tx.query(
@@ -153,15 +162,21 @@ export class SessionClaims {
           claims.map((c) => c.expiresAt),
         ],
       );
-      await tx.query("DELETE FROM session_claims WHERE instance_id = $1 AND NOT (session_hash = ANY($2::text[]))", [this.instanceId, keep]);
+      // Read after the insert: a session that ended since `claims` was read is deleted here too.
+      gone = [...this.released];
+      if (gone.length > 0) {
+        await tx.query("DELETE FROM session_claims WHERE instance_id = $1 AND session_hash = ANY($2::text[])", [this.instanceId, gone]);
+      }
       await tx.query("DELETE FROM session_instances WHERE heartbeat_at <= $1", [since]);
       await tx.query("DELETE FROM session_claims WHERE expires_at <= $1", [now]);
     });
+    for (const hash of gone) this.released.delete(hash);
   }
 
   /** This instance stops (shutdown): its claims go now rather than when its heartbeat lapses. */
   async withdraw(): Promise<void> {
     this.mine.clear();
+    this.released.clear();
     await this.db.query("DELETE FROM session_instances WHERE instance_id = $1", [this.instanceId]);
   }
 

@@ -13,11 +13,16 @@ import { currentAttendee, isOrganizer, rooms } from "./service";
  */
 export type Lookup = { ok: true; room: RoomInfo } | { ok: false; failure: Failure };
 
-export async function lookUpRoom(rawCode: unknown, clientKey: string): Promise<Lookup> {
+/** `info` reads the room (pages pass their render's cached read, ./page-room.ts). */
+export async function lookUpRoom(
+  rawCode: unknown,
+  clientKey: string,
+  info: (code: string) => Promise<RoomInfo | undefined> = (code) => rooms().info(code),
+): Promise<Lookup> {
   const code = normalizeCode(rawCode);
   const limited = await over("badCode", clientKey);
   if (limited && !(code && (await isMember(code)))) return { ok: false, failure: limited };
-  const room = code ? await rooms().info(code) : undefined;
+  const room = code ? await info(code) : undefined;
   if (room) return { ok: true, room };
   const nowLimited = await take("badCode", clientKey);
   return { ok: false, failure: nowLimited ?? fail("room-not-found") };

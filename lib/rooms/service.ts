@@ -7,7 +7,7 @@ import { ROOMS_MIGRATIONS, ROOMS_PG_MIGRATIONS } from "./migrations";
 import { readAttendeeToken, readOrganizerKey } from "./cookies";
 import type { BoardAttendee } from "./model";
 import { looksLikeSecret } from "./secrets";
-import type { RoomStore } from "./store";
+import type { RoomStore, Seat } from "./store";
 import { SqliteRoomStore } from "./store-sqlite";
 import { PostgresRoomStore } from "./store-postgres";
 
@@ -27,8 +27,12 @@ export function rooms(): RoomStore {
   return store;
 }
 
-/** The attendee this request's cookie names, if it belongs to `code` (or to any room when omitted). */
-export async function currentAttendee(code?: string): Promise<Seat | undefined> {
+export type { Seat };
+
+/** An attendee and their room's code, as pages and streams may use them (no account key). */
+export type RoomMember = { attendee: BoardAttendee; code: string };
+
+async function seatOf(code?: string): Promise<Seat | undefined> {
   const token = await readAttendeeToken();
   if (!looksLikeSecret(token)) return undefined;
   const found = await rooms().attendeeByToken(token);
@@ -36,12 +40,18 @@ export async function currentAttendee(code?: string): Promise<Seat | undefined> 
   return found;
 }
 
-/** The room seat this request's attendee cookie names. */
-export type Seat = { attendee: BoardAttendee; code: string };
+/** The attendee this request's cookie names, if it belongs to `code` (or to any room when omitted). */
+export async function currentAttendee(code?: string): Promise<RoomMember | undefined> {
+  const seat = await seatOf(code);
+  return seat && { attendee: seat.attendee, code: seat.code };
+}
 
-/** currentAttendee() for any room, undefined when the lookup fails (checks and their reports go on). */
+/**
+ * The seat (with its account key, for the check report) this request's attendee cookie names,
+ * in any room; undefined when the lookup fails (checks and their reports go on).
+ */
 export function currentSeat(): Promise<Seat | undefined> {
-  return currentAttendee().catch(() => undefined);
+  return seatOf().catch(() => undefined);
 }
 
 /** Whether this request carries the organizer key of `code`. */

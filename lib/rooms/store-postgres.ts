@@ -24,6 +24,7 @@ import {
   type RecordedProgress,
   type RoomRow,
   type RoomStore,
+  type Seat,
 } from "./store";
 
 /**
@@ -140,9 +141,9 @@ export class PostgresRoomStore implements RoomStore {
     return rows.length === 0;
   }
 
-  async attendeeByToken(token: string): Promise<{ attendee: BoardAttendee; code: string } | undefined> {
-    const { rows } = await this.db.query<{ id: number; nickname: string; joined_at: number; code: string }>(
-      `SELECT a.id, a.nickname, a.joined_at, r.code FROM attendees a JOIN rooms r ON r.id = a.room_id WHERE a.token_hash = $1`,
+  async attendeeByToken(token: string): Promise<Seat | undefined> {
+    const { rows } = await this.db.query<{ id: number; nickname: string; joined_at: number; account_key: string | null; code: string }>(
+      `SELECT a.id, a.nickname, a.joined_at, a.account_key, r.code FROM attendees a JOIN rooms r ON r.id = a.room_id WHERE a.token_hash = $1`,
       [hashSecret(token)],
     );
     const row = rows[0];
@@ -151,7 +152,7 @@ export class PostgresRoomStore implements RoomStore {
       "SELECT attendee_id, step, done_at FROM progress WHERE attendee_id = $1",
       [row.id],
     );
-    return { attendee: withProgress([row], done)[0], code: row.code };
+    return { attendee: withProgress([row], done)[0], code: row.code, accountKey: row.account_key };
   }
 
   recordDone(attendeeId: number, steps: readonly StepId[], accountKey: string | null): Promise<RecordedProgress> {

@@ -25,6 +25,7 @@ import {
   type RecordedProgress,
   type RoomRow,
   type RoomStore,
+  type Seat,
 } from "./store";
 
 /**
@@ -141,7 +142,7 @@ export class SqliteRoomStore implements RoomStore {
       .get(code, nicknameKey(nickname));
   }
 
-  async attendeeByToken(token: string): Promise<{ attendee: BoardAttendee; code: string } | undefined> {
+  async attendeeByToken(token: string): Promise<Seat | undefined> {
     const row = this
       .sql(
         `SELECT a.id, a.room_id, a.nickname, a.joined_at, a.account_key, r.code
@@ -154,7 +155,7 @@ export class SqliteRoomStore implements RoomStore {
       step: StepId;
       done_at: number;
     }[];
-    return { attendee: withProgress([row], done)[0], code: row.code };
+    return { attendee: withProgress([row], done)[0], code: row.code, accountKey: row.account_key };
   }
 
   async recordDone(attendeeId: number, steps: readonly StepId[], accountKey: string | null): Promise<RecordedProgress> {

@@ -22,8 +22,8 @@ export interface RoomStore {
   join(code: string, nickname: string, accountKey: string): Promise<JoinResult>;
   /** Whether a nickname is free in a room now (checked again inside join). */
   nicknameFree(code: string, nickname: string): Promise<boolean>;
-  /** The attendee a cookie token belongs to, with their room's code. */
-  attendeeByToken(token: string): Promise<{ attendee: BoardAttendee; code: string } | undefined>;
+  /** The attendee a cookie token belongs to, with their room's code and account key. */
+  attendeeByToken(token: string): Promise<Seat | undefined>;
   /**
    * Records steps a check verified as done. Progress is what was verified: the first time
    * counts and stays, even if a later check says "todo" (the attendee did the step).
@@ -63,6 +63,13 @@ export type NewRoom = {
   maxPerAccount?: number;
   stuckMinutes?: number;
 };
+
+/**
+ * An attendee's seat: who, in which room, and the account key their checks last recorded
+ * (null before any), so that a check run can tell it has nothing new to write. The key stays
+ * on the server: pages and streams get `attendee` only.
+ */
+export type Seat = { attendee: BoardAttendee; code: string; accountKey: string | null };
 
 export type JoinFailure = "no-room" | "closed" | "locked" | "full" | "nickname-taken" | "account-full";
 export type JoinResult = { ok: true; attendee: BoardAttendee; token: string; room: RoomInfo } | { ok: false; reason: JoinFailure };

@@ -124,7 +124,7 @@ export function roomStoreContract(name: string, make: (now: () => number) => Pro
         // Cyrillic look-alikes of a nickname in the room are the same nickname on the board.
         expect((await store.join(room.code, "carol", acct("carol"))).ok).toBe(true);
         expect(await store.join(room.code, "саrol", acct("саrol"))).toEqual({ ok: false, reason: "nickname-taken" });
-        expect(await store.attendeeByToken(first.token)).toEqual({ code: room.code, attendee: first.attendee });
+        expect(await store.attendeeByToken(first.token)).toEqual({ code: room.code, attendee: first.attendee, accountKey: acct("Taro") });
         expect(JSON.stringify(await h.rows("attendees"))).not.toContain(first.token);
         expect(await store.attendeeCount(room.code)).toBe(3);
         // The first join started the clock; later ones leave it.
@@ -185,6 +185,24 @@ export function roomStoreContract(name: string, make: (now: () => number) => Pro
         const twice = await store.recordDone(j.attendee.id, ["root-mfa", "root-mfa"], null);
         expect(twice).toEqual({ recorded: [{ step: "root-mfa", at: clock.value }], accountChanged: false });
         expect((await store.attendeeByToken(j.token))?.attendee.done).toEqual({ "password-policy": firstAt, "root-mfa": clock.value });
+      });
+
+      it("gives a seat with its progress and the account key its checks last recorded", async () => {
+        const { room } = await store.createRoom(newRoom);
+        const j = seated(await store.join(room.code, "mio", acct("mio")));
+        expect(await other.attendeeByToken(j.token)).toEqual({ code: room.code, attendee: j.attendee, accountKey: acct("mio") });
+        clock.value += 1000;
+        await store.recordDone(j.attendee.id, ["root-mfa"], "k2");
+        expect(await other.attendeeByToken(j.token)).toEqual({
+          code: room.code,
+          attendee: { ...j.attendee, done: { "root-mfa": clock.value } },
+          accountKey: "k2",
+        });
+        // No key with the report leaves the last one.
+        await store.recordDone(j.attendee.id, ["teardown"], null);
+        expect((await other.attendeeByToken(j.token))?.accountKey).toBe("k2");
+        // The attendee itself, what pages and streams are given, carries no key.
+        expect(JSON.stringify((await store.attendeeByToken(j.token))?.attendee)).not.toContain("k2");
       });
 
       it("groups attendees that use one account, for the organizer only", async () => {
@@ -305,7 +323,7 @@ export function roomStoreContract(name: string, make: (now: () => number) => Pro
         expect(await other.info(room.code)).toEqual(room);
         expect(await other.verifyOrganizer(room.code, organizerKey)).toBe(true);
         const j = seated(await other.join(room.code, "さくら", acct("さくら")));
-        expect(await store.attendeeByToken(j.token)).toEqual({ code: room.code, attendee: j.attendee });
+        expect(await store.attendeeByToken(j.token)).toEqual({ code: room.code, attendee: j.attendee, accountKey: acct("さくら") });
         expect(await store.nicknameFree(room.code, "さくら")).toBe(false);
         clock.value += 1000;
         expect((await store.recordDone(j.attendee.id, ["root-mfa"], "k")).recorded).toEqual([{ step: "root-mfa", at: clock.value }]);

@@ -1,6 +1,6 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { accessKeyKey } from "@/lib/db/account-key";
+import { accessKeyKey, keyedHash } from "@/lib/db/account-key";
 import { postgresDatabase, type PgDatabase } from "@/lib/db/postgres";
 import { LAPSE_MS, SessionClaims } from "@/lib/credentials/session-claims";
 import { SESSIONS_PG_MIGRATIONS } from "@/lib/credentials/session-claims-schema";
@@ -37,6 +37,37 @@ beforeEach(() => {
 afterAll(async () => {
   await db.pool.end();
 });
+
+/**
+ * `db` with two hooks for driving a heartbeat's steps apart: a statement that fails once
+ * (the database out of reach for it), and work done just before the next transaction starts.
+ */
+function hooked(inner: PgDatabase) {
+  let failing: RegExp | undefined;
+  let before: (() => Promise<unknown>) | undefined;
+  const db: PgDatabase = {
+    pool: inner.pool,
+    ready: () => inner.ready(),
+    query: (text, params) => {
+      if (failing?.test(text)) {
+        failing = undefined;
+        return Promise.reject(new Error("connection terminated"));
+      }
+      return inner.query(text, params);
+    },
+    transaction: async (fn) => {
+      const hook = before;
+      before = undefined;
+      await hook?.();
+      return inner.transaction(fn);
+    },
+  };
+  return {
+    db,
+    failNext: (statement: RegExp) => void (failing = statement),
+    beforeNextTransaction: (fn: () => Promise<unknown>) => void (before = fn),
+  };
+}
 
 async function rows(): Promise<Record<string, unknown>[]> {
   return (await db.query("SELECT * FROM session_claims ORDER BY session_hash")).rows;
@@ -149,19 +180,54 @@ describe("session claims shared by two instances", () => {
 
   it("a beat deletes a claim whose release never reached the database, and expired claims", async () => {
     const id = newAccount();
-    await a.claim(testSession(id), 3);
-    await db.query(
-      "INSERT INTO session_claims (session_hash, instance_id, account_key, access_key_hash, expires_at) VALUES ('stray', $1, 'k', 'h', $2)",
-      [a.instanceId, now + 3_600_000],
-    );
+    const flaky = hooked(db);
+    const c = new SessionClaims(flaky.db, { instanceId: `c${run}`, now: clock });
+    const [kept, ended] = [testSession(id), testSession(id)];
+    await c.claim(kept, 3);
+    await c.claim(ended, 3);
+    flaky.failNext(/^DELETE FROM session_claims WHERE session_hash/);
+    await c.release(ended.id);
     await b.claim({ ...testSession(id), expiresAt: now + 1_000 }, 3);
-    expect(await a.withAccessKey(`ASIA${id}`)).toBe(2);
+    expect(await a.withAccessKey(`ASIA${id}`)).toBe(3);
     now += 2_000;
-    await a.beat();
-    const hashes = (await rows()).map((r) => r.session_hash);
-    expect(hashes).not.toContain("stray");
+    await c.beat();
     expect(await b.withAccessKey(`ASIA${id}`)).toBe(1);
     expect((await db.query("SELECT 1 FROM session_claims WHERE expires_at <= $1", [now])).rowCount).toBe(0);
+  });
+
+  it("a beat never deletes a claim made while it runs", async () => {
+    const id = newAccount();
+    const slow = hooked(db);
+    const c = new SessionClaims(slow.db, { instanceId: `c${run}`, now: clock });
+    expect(await c.claim(testSession(id), 3)).toBe("claimed");
+    // The beat has read this instance's claims; a paste on this instance claims before the beat's transaction.
+    slow.beforeNextTransaction(async () => {
+      expect(await c.claim(testSession(id), 3)).toBe("claimed");
+    });
+    await c.beat();
+    expect(await b.withAccessKey(`ASIA${id}`)).toBe(2);
+  });
+
+  it("a beat does not bring back a claim released while it runs", async () => {
+    const id = newAccount();
+    const slow = hooked(db);
+    const c = new SessionClaims(slow.db, { instanceId: `c${run}`, now: clock });
+    const [kept, ended] = [testSession(id), testSession(id)];
+    await c.claim(kept, 3);
+    await c.claim(ended, 3);
+    await db.query("DELETE FROM session_claims WHERE instance_id = $1", [c.instanceId]); // as a sweep while it looked dead
+    // The beat has read this instance's claims (both); the session ends before its transaction re-inserts them.
+    slow.beforeNextTransaction(() => c.release(ended.id));
+    await c.beat();
+    expect(await b.withAccessKey(`ASIA${id}`)).toBe(1);
+  });
+
+  it("keeps a session's hash keyed, not a plain digest of its id", async () => {
+    const session = testSession(newAccount());
+    await a.claim(session, 3);
+    const hashes = (await rows()).map((r) => r.session_hash);
+    expect(hashes).toContain(keyedHash("session", session.id));
+    expect(hashes).not.toContain(createHash("sha256").update(session.id).digest("base64url"));
   });
 
   it("an instance that stops withdraws its claims at once", async () => {

@@ -6,7 +6,7 @@ import { RoomBar } from "@/components/rooms/RoomBar";
 import { Workshop } from "@/components/workshop/Workshop";
 import { pageSession } from "@/lib/credentials/current";
 import { normalizeCode } from "@/lib/rooms/model";
-import { pageRoom } from "@/lib/rooms/page-room";
+import { pageRoom, pageRoomInfo } from "@/lib/rooms/page-room";
 import { currentAttendee, rooms } from "@/lib/rooms/service";
 import { Link } from "@/i18n/navigation";
 
@@ -15,7 +15,7 @@ type Params = { params: Promise<{ locale: string; room: string }> };
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { locale, room: param } = await params;
   const code = normalizeCode(param);
-  const room = code ? await rooms().info(code) : undefined;
+  const room = code ? await pageRoomInfo(code) : undefined;
   // An unknown code shows the not-found page, which needs a title too.
   const title = room?.title ?? (await getTranslations({ locale, namespace: "a11y" }))("roomNotFoundTitle");
   return { title, robots: { index: false } };

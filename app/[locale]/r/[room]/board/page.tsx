@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Board } from "@/components/board/Board";
 import { normalizeCode } from "@/lib/rooms/model";
-import { pageRoom } from "@/lib/rooms/page-room";
+import { pageRoom, pageRoomInfo } from "@/lib/rooms/page-room";
 import { qrShape } from "@/lib/rooms/qr";
 import { rooms } from "@/lib/rooms/service";
 import { publicOrigin, roomUrls } from "@/lib/rooms/urls";
@@ -13,7 +13,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { locale, room } = await params;
   const t = await getTranslations({ locale, namespace: "board" });
   const code = normalizeCode(room);
-  const info = code ? await rooms().info(code) : undefined;
+  const info = code ? await pageRoomInfo(code) : undefined;
   return { title: info ? `${t("title")} · ${info.title}` : t("title"), robots: { index: false } };
 }
 
