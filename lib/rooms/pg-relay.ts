@@ -29,9 +29,10 @@ import type { RoomStore } from "./store";
  * instances change them at once. Events from different instances have no order between them;
  * boards apply joined/progress/removed idempotently, in any order (board-state.ts).
  *
- * A lost listening connection is retried with backoff. Events sent meanwhile are not replayed:
- * once listening again, every stream here ends with `retry:`, and its client comes back from
- * a fresh snapshot. A notification that cannot be sent after a few tries is dropped (logged).
+ * A lost listening connection is retried with backoff, and so is an attempt that gets no
+ * answer in time. Events sent meanwhile are not replayed: once listening again, every stream
+ * here ends with `retry:`, and its client comes back from a fresh snapshot. Opening a stream
+ * waits for the first try to listen a few seconds at most, for the same reason. A notification that cannot be sent after a few tries is dropped (logged).
  */
 
 export const CHANNEL = "hajime_rooms";
@@ -39,6 +40,24 @@ export const MAX_PAYLOAD_BYTES = 4000;
 const HEARTBEAT_MS = 30_000;
 const MAX_BACKOFF_MS = 30_000;
 const SEND_TRIES = 3;
+
+/** How long the relay waits for things that may never answer. */
+export type RelayTiming = {
+  /** A connection attempt for listening (pg's default is no limit: a server that accepts and never answers would hold it for ever). */
+  connectTimeoutMs: number;
+  /** How long opening a stream waits for the first try to listen. */
+  listenWaitMs: number;
+};
+
+/** How long close() waits for the listening connection to end. */
+const END_WAIT_MS = 1_000;
+
+const sleep = (ms: number) =>
+  new Promise<void>((resolve) => {
+    setTimeout(resolve, ms).unref();
+  });
+
+const TIMING: RelayTiming = { connectTimeoutMs: 10_000, listenWaitMs: 3_000 };
 
 type Reread = "room" | "accounts" | "closed";
 /** One event in a notification: the event, a note to read it from the store, or "restart the room's streams". */
@@ -51,6 +70,8 @@ export type PgRelayOptions = {
   bus: RoomBus;
   store: Pick<RoomStore, "info" | "sharedAccounts" | "closingSummary">;
   instanceId?: string;
+  /** Shorter waits in tests. */
+  timing?: Partial<RelayTiming>;
 };
 
 const bytes = (text: string) => Buffer.byteLength(text, "utf8");
@@ -74,8 +95,10 @@ export class PgRelay {
   private readonly room: number;
   private outbox: string[] = [];
   private sending = false;
+  private readonly timing: RelayTiming;
   private listener?: pg.Client;
-  private firstTry?: Promise<void>;
+  private listeningNow = false;
+  private firstWait?: Promise<void>;
   /** Not listening since something may have been sent: streams restart once listening again. */
   private missed = false;
   private failures = 0;
@@ -88,6 +111,7 @@ export class PgRelay {
 
   constructor(private readonly options: PgRelayOptions) {
     this.instanceId = options.instanceId ?? randomUUID();
+    this.timing = { ...TIMING, ...options.timing };
     this.pool = postgresPool(options.url);
     this.head = `{"from":${JSON.stringify(this.instanceId)},"items":[`;
     this.room = MAX_PAYLOAD_BYTES - bytes(this.head) - bytes("]}");
@@ -131,10 +155,25 @@ export class PgRelay {
     }
   }
 
-  /** Starts listening; resolves once the first try has succeeded or failed (a failed one is retried). */
+  /**
+   * Starts listening; resolves once the first try has succeeded or failed (a failed one is
+   * retried), or after `listenWaitMs` if it has done neither: a stream opened before this
+   * instance listens is restarted once it does.
+   */
   listen(): Promise<void> {
     // The connection and its timers outlive the request that asked first.
-    return (this.firstTry ??= detached(() => this.connect()));
+    return (this.firstWait ??= detached(() => {
+      const firstTry = this.connect();
+      let timer: NodeJS.Timeout | undefined;
+      const waited = new Promise<void>((resolve) => {
+        timer = setTimeout(() => {
+          if (!this.listeningNow) this.missed = true;
+          resolve();
+        }, this.timing.listenWaitMs);
+        timer.unref();
+      });
+      return Promise.race([firstTry, waited]).finally(() => clearTimeout(timer));
+    }));
   }
 
   private async connect(): Promise<void> {
@@ -143,6 +182,7 @@ export class PgRelay {
       connectionString: this.options.url,
       // Which instance listens, in pg_stat_activity.
       application_name: `hajime-relay-${this.instanceId}`.slice(0, 63),
+      connectionTimeoutMillis: this.timing.connectTimeoutMs,
       query_timeout: 10_000,
       keepAlive: true,
     });
@@ -161,6 +201,7 @@ export class PgRelay {
       return;
     }
     if (this.listener !== client) return;
+    this.listeningNow = true;
     this.failures = 0;
     // A connection dropped without a word (a firewall, a dead peer) shows up here.
     this.heartbeat = setInterval(() => void client.query("SELECT 1").catch(() => this.lost(client)), HEARTBEAT_MS);
@@ -174,6 +215,7 @@ export class PgRelay {
   private lost(client: pg.Client): void {
     if (this.listener !== client) return;
     this.listener = undefined;
+    this.listeningNow = false;
     clearInterval(this.heartbeat);
     void client.end().catch(() => undefined);
     if (this.closed) return;
@@ -246,6 +288,9 @@ export class PgRelay {
     clearInterval(this.heartbeat);
     const client = this.listener;
     this.listener = undefined;
-    await client?.end().catch(() => undefined);
+    this.listeningNow = false;
+    // A connection still being made to a server that does not answer ends only when its
+    // connect timeout cuts it: shutdown does not wait for that.
+    await Promise.race([client?.end().catch(() => undefined), sleep(END_WAIT_MS)]);
   }
 }
