@@ -64,12 +64,17 @@ type Reread = "room" | "accounts" | "closed";
 type Item = { code: string; event: RoomEvent } | { code: string; reread: Reread; at: number } | { code: string; restart: true };
 type Message = { from: string; items: Item[] };
 
+/** What sending needs of a pool. */
+export type NotifyPool = { query: (text: string, params: unknown[]) => Promise<unknown> };
+
 export type PgRelayOptions = {
   url: string;
   /** This instance's streams. */
   bus: RoomBus;
   store: Pick<RoomStore, "info" | "sharedAccounts" | "closingSummary">;
   instanceId?: string;
+  /** Where notifications are sent from: the process's pool unless given. */
+  pool?: NotifyPool;
   /** Shorter waits in tests. */
   timing?: Partial<RelayTiming>;
 };
@@ -89,7 +94,7 @@ function itemOf(code: string, event: RoomEvent): Item {
 
 export class PgRelay {
   readonly instanceId: string;
-  private readonly pool: pg.Pool;
+  private readonly pool: NotifyPool;
   private readonly head: string;
   /** Bytes left for the items of one notification, commas included. */
   private readonly room: number;
@@ -112,7 +117,7 @@ export class PgRelay {
   constructor(private readonly options: PgRelayOptions) {
     this.instanceId = options.instanceId ?? randomUUID();
     this.timing = { ...TIMING, ...options.timing };
-    this.pool = postgresPool(options.url);
+    this.pool = options.pool ?? postgresPool(options.url);
     this.head = `{"from":${JSON.stringify(this.instanceId)},"items":[`;
     this.room = MAX_PAYLOAD_BYTES - bytes(this.head) - bytes("]}");
   }
