@@ -32,7 +32,11 @@ import type { RoomStore } from "./store";
  * A lost listening connection is retried with backoff, and so is an attempt that gets no
  * answer in time. Events sent meanwhile are not replayed: once listening again, every stream
  * here ends with `retry:`, and its client comes back from a fresh snapshot. Opening a stream
- * waits for the first try to listen a few seconds at most, for the same reason. A notification that cannot be sent after a few tries is dropped (logged).
+ * waits for the first try to listen a few seconds at most, for the same reason.
+ *
+ * A notification that cannot be sent after a few tries is dropped (logged), and its rooms are
+ * owed a restart: the next notification that goes out (a few seconds later if nothing else is
+ * sent) starts with a `restart` item for each, and the receivers end those rooms' streams.
  */
 
 export const CHANNEL = "hajime_rooms";
@@ -47,6 +51,8 @@ export type RelayTiming = {
   connectTimeoutMs: number;
   /** How long opening a stream waits for the first try to listen. */
   listenWaitMs: number;
+  /** After a dropped notification, when to try again to send the restarts it owes if nothing else is sent. */
+  resendMs: number;
 };
 
 /** How long close() waits for the listening connection to end. */
@@ -57,7 +63,7 @@ const sleep = (ms: number) =>
     setTimeout(resolve, ms).unref();
   });
 
-const TIMING: RelayTiming = { connectTimeoutMs: 10_000, listenWaitMs: 3_000 };
+const TIMING: RelayTiming = { connectTimeoutMs: 10_000, listenWaitMs: 3_000, resendMs: 5_000 };
 
 type Reread = "room" | "accounts" | "closed";
 /** One event in a notification: the event, a note to read it from the store, or "restart the room's streams". */
@@ -98,8 +104,12 @@ export class PgRelay {
   private readonly head: string;
   /** Bytes left for the items of one notification, commas included. */
   private readonly room: number;
-  private outbox: string[] = [];
+  /** Items to send, encoded, with their room. */
+  private outbox: { code: string; text: string }[] = [];
   private sending = false;
+  /** Rooms with events in a dropped notification: their streams elsewhere are owed a restart. */
+  private readonly dropped = new Set<string>();
+  private resendTimer?: NodeJS.Timeout;
   private readonly timing: RelayTiming;
   private listener?: pg.Client;
   private listeningNow = false;
@@ -128,32 +138,58 @@ export class PgRelay {
     let item = JSON.stringify(itemOf(code, event));
     // Never expected with the model's limits; the room's streams elsewhere then start over.
     if (bytes(item) > this.room) item = JSON.stringify({ code, restart: true });
-    this.outbox.push(item);
-    if (this.sending) return;
+    this.outbox.push({ code, text: item });
+    this.kick();
+  }
+
+  private kick(): void {
+    if (this.sending || this.closed) return;
     this.sending = true;
     // Outside the request that published first: the loop may go on for others'.
     void detached(() => this.flush());
   }
 
   private async flush(): Promise<void> {
-    while (this.outbox.length > 0 && !this.closed) {
-      let size = bytes(this.outbox[0]);
-      let n = 1;
-      while (n < this.outbox.length && size + 1 + bytes(this.outbox[n]) <= this.room) size += 1 + bytes(this.outbox[n++]);
-      await this.notify(`${this.head}${this.outbox.splice(0, n).join(",")}]}`);
+    clearTimeout(this.resendTimer);
+    while (!this.closed && (this.outbox.length > 0 || this.dropped.size > 0)) {
+      const texts: string[] = [];
+      let size = -1;
+      const add = (text: string) => {
+        if (texts.length > 0 && size + 1 + bytes(text) > this.room) return false;
+        texts.push(text);
+        size += 1 + bytes(text);
+        return true;
+      };
+      // The restarts owed go first: receivers end those rooms' streams before anything newer.
+      const restarts = [...this.dropped].filter((code) => add(JSON.stringify({ code, restart: true })));
+      let n = 0;
+      if (restarts.length === this.dropped.size) while (n < this.outbox.length && add(this.outbox[n].text)) n++;
+      const batch = this.outbox.splice(0, n);
+      if (await this.notify(`${this.head}${texts.join(",")}]}`)) {
+        for (const code of restarts) this.dropped.delete(code);
+      } else {
+        for (const item of batch) this.dropped.add(item.code);
+        // Only restarts left: they are tried again later, not in a loop.
+        if (this.outbox.length === 0) break;
+      }
     }
     this.sending = false;
+    if (this.dropped.size > 0 && !this.closed) {
+      this.resendTimer = setTimeout(() => this.kick(), this.timing.resendMs);
+      this.resendTimer.unref();
+    }
   }
 
-  private async notify(payload: string): Promise<void> {
+  /** Whether the notification went out (a few tries). */
+  private async notify(payload: string): Promise<boolean> {
     for (let attempt = 1; ; attempt++) {
       try {
         await this.pool.query("SELECT pg_notify($1, $2)", [CHANNEL, payload]);
-        return;
+        return true;
       } catch (error) {
         if (attempt >= SEND_TRIES || this.closed) {
-          console.error("rooms relay: a notification was dropped:", (error as Error)?.message ?? "error");
-          return;
+          console.error("rooms relay: a notification was dropped (its rooms' streams elsewhere will restart):", (error as Error)?.message ?? "error");
+          return false;
         }
         await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
       }
@@ -291,6 +327,7 @@ export class PgRelay {
     this.closed = true;
     clearTimeout(this.retryTimer);
     clearInterval(this.heartbeat);
+    clearTimeout(this.resendTimer);
     const client = this.listener;
     this.listener = undefined;
     this.listeningNow = false;
