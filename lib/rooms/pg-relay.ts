@@ -53,6 +53,8 @@ export type RelayTiming = {
   listenWaitMs: number;
   /** After a dropped notification, when to try again to send the restarts it owes if nothing else is sent. */
   resendMs: number;
+  /** How long close() goes on sending what is queued. */
+  drainMs: number;
 };
 
 /** How long close() waits for the listening connection to end. */
@@ -63,7 +65,7 @@ const sleep = (ms: number) =>
     setTimeout(resolve, ms).unref();
   });
 
-const TIMING: RelayTiming = { connectTimeoutMs: 10_000, listenWaitMs: 3_000, resendMs: 5_000 };
+const TIMING: RelayTiming = { connectTimeoutMs: 10_000, listenWaitMs: 3_000, resendMs: 5_000, drainMs: 2_000 };
 
 type Reread = "room" | "accounts" | "closed";
 /** One event in a notification: the event, a note to read it from the store, or "restart the room's streams". */
@@ -110,6 +112,9 @@ export class PgRelay {
   /** Rooms with events in a dropped notification: their streams elsewhere are owed a restart. */
   private readonly dropped = new Set<string>();
   private resendTimer?: NodeJS.Timeout;
+  /** Called when sending stops with nothing queued (close() waits for it). */
+  private idle?: () => void;
+  private closing?: Promise<void>;
   private readonly timing: RelayTiming;
   private listener?: pg.Client;
   private listeningNow = false;
@@ -174,10 +179,11 @@ export class PgRelay {
       }
     }
     this.sending = false;
-    if (this.dropped.size > 0 && !this.closed) {
+    if (this.dropped.size > 0 && !this.closing) {
       this.resendTimer = setTimeout(() => this.kick(), this.timing.resendMs);
       this.resendTimer.unref();
     }
+    if (this.outbox.length === 0) this.idle?.();
   }
 
   /** Whether the notification went out (a few tries). */
@@ -218,7 +224,7 @@ export class PgRelay {
   }
 
   private async connect(): Promise<void> {
-    if (this.closed) return;
+    if (this.closing) return;
     const client = new pg.Client({
       connectionString: this.options.url,
       // Which instance listens, in pg_stat_activity.
@@ -259,7 +265,7 @@ export class PgRelay {
     this.listeningNow = false;
     clearInterval(this.heartbeat);
     void client.end().catch(() => undefined);
-    if (this.closed) return;
+    if (this.closing) return;
     this.missed = true;
     this.failures += 1;
     const delay = Math.min(MAX_BACKOFF_MS, 250 * 2 ** this.failures) + Math.random() * 250;
@@ -322,17 +328,33 @@ export class PgRelay {
     }
   }
 
-  /** Stops listening and sending (shutdown). */
-  async close(): Promise<void> {
-    this.closed = true;
+  /**
+   * Stops listening, sends what is queued and what is published meanwhile (actions finishing
+   * during shutdown) for up to `drainMs`, then stops sending.
+   */
+  close(): Promise<void> {
+    return (this.closing ??= this.shutDown());
+  }
+
+  private async shutDown(): Promise<void> {
     clearTimeout(this.retryTimer);
     clearInterval(this.heartbeat);
     clearTimeout(this.resendTimer);
     const client = this.listener;
     this.listener = undefined;
     this.listeningNow = false;
-    // A connection still being made to a server that does not answer ends only when its
-    // connect timeout cuts it: shutdown does not wait for that.
-    await Promise.race([client?.end().catch(() => undefined), sleep(END_WAIT_MS)]);
+    const drained = new Promise<void>((resolve) => {
+      this.idle = resolve;
+      if (this.outbox.length === 0 && this.dropped.size === 0 && !this.sending) resolve();
+      // A last try for the restarts owed.
+      else this.kick();
+    });
+    await Promise.all([
+      Promise.race([drained, sleep(this.timing.drainMs)]),
+      // A connection still being made to a server that does not answer ends only when its
+      // connect timeout cuts it: shutdown does not wait for that.
+      Promise.race([client?.end().catch(() => undefined), sleep(END_WAIT_MS)]),
+    ]);
+    this.closed = true;
   }
 }

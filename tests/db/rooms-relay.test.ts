@@ -286,6 +286,35 @@ describe("rooms relay (LISTEN/NOTIFY between instances)", () => {
     boardB.off();
   });
 
+  it("sends what is queued when closed, including events published while it closes", async () => {
+    const real = postgresPool(url);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const relayD = new PgRelay({ url, bus: new RoomBus(), store, instanceId: "D", pool: { query: (text, params) => held.then(() => real.query(text, params)) } });
+    const boardB = stream(busB, code, "board");
+    relayD.send(code, progress(61));
+    relayD.send(code, progress(62));
+    const closing = relayD.close();
+    // An action that finishes during the shutdown grace publishes after close() began.
+    relayD.send(code, progress(63));
+    release();
+    await closing;
+    // Sent after D's had gone out, so it arrives after them.
+    await publishAndWait(publishA, code, boardB, progress(64));
+    expect(boardB.events()).toEqual([progress(61), progress(62), progress(63), progress(64)]);
+    // Closed now: nothing more goes out.
+    relayD.send(code, progress(65));
+    await publishAndWait(publishA, code, boardB, progress(66));
+    expect(boardB.events().map((e) => (e.type === "progress" ? e.attendeeId : 0))).toEqual([61, 62, 63, 64, 66]);
+    boardB.off();
+  });
+
+  it("stops waiting for a database that does not answer when closing", { timeout: 15_000 }, async () => {
+    const relayE = new PgRelay({ url, bus: new RoomBus(), store, instanceId: "E", pool: { query: () => new Promise(() => undefined) }, timing: { drainMs: 100 } });
+    relayE.send(code, progress(71));
+    await relayE.close();
+  });
+
   it("reconnects after its listening connection is killed; its streams restart from a snapshot", async () => {
     const boardA = stream(busA, code, "board");
     const boardB = stream(busB, code, "board");
