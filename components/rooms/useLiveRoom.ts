@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { applyBoardEvent } from "@/lib/rooms/board-state";
+import { applyBoardEvent, type BoardState } from "@/lib/rooms/board-state";
 import type { BoardSnapshot, RoomEvent, RoomInfo } from "@/lib/rooms/model";
 import { useEventStream, useNow, useServerOffset } from "./useEventStream";
 
@@ -10,7 +10,7 @@ import { useEventStream, useNow, useServerOffset } from "./useEventStream";
  * the room's event stream; the server's clock offset, and its time ticking every `tickMs`.
  */
 export function useLiveRoom(initial: BoardSnapshot, view: "board" | "organizer", tickMs: number) {
-  const [state, setState] = useState(initial);
+  const [state, setState] = useState<BoardState>(initial);
   const [serverNow, setServerNow] = useState(initial.serverNow);
   const apply = (e: unknown) => setState((s) => applyBoardEvent(s, e as RoomEvent));
   const status = useEventStream(`/api/rooms/${initial.room.code}/events?view=${view}`, {

@@ -127,8 +127,9 @@ export function publish(code: string, event: RoomEvent): void {
 
 /**
  * Resolves once this instance listens for the other instances' events (at once without
- * DATABASE_URL, or once the first try to listen has succeeded or failed). The events route
- * waits for it before opening a stream, so the first stream misses nothing.
+ * DATABASE_URL, or once the first try to listen has succeeded or failed, or after a few
+ * seconds). The events route waits for it before opening a stream, so the first stream misses
+ * nothing; one opened before the instance listens is restarted once it does.
  */
 export async function listening(): Promise<void> {
   await relay()?.listen();

@@ -4,7 +4,7 @@ import { postgresDatabase, postgresPool } from "@/lib/db/postgres";
 import { ROOMS_PG_MIGRATIONS } from "@/lib/rooms/migrations";
 import { encodeEvent, RoomBus } from "@/lib/rooms/bus";
 import { ANNOUNCEMENT_MAX, cleanNickname, type RoomEvent, type StreamView } from "@/lib/rooms/model";
-import { CHANNEL, MAX_PAYLOAD_BYTES, PgRelay } from "@/lib/rooms/pg-relay";
+import { CHANNEL, MAX_PAYLOAD_BYTES, PgRelay, type NotifyPool } from "@/lib/rooms/pg-relay";
 import { PostgresRoomStore } from "@/lib/rooms/store-postgres";
 import { freshDatabase } from "./fresh-database";
 
@@ -239,6 +239,80 @@ describe("rooms relay (LISTEN/NOTIFY between instances)", () => {
     await boardB.ended();
     expect(boardB.chunks).toEqual([]);
     boardB.off();
+  });
+
+  /** The shared pool, failing its next `failures` queries as a saturated pool or a database away for a while would. */
+  function failingPool(failures: number): NotifyPool {
+    const real = postgresPool(url);
+    return {
+      query: (text, params) => (failures-- > 0 ? Promise.reject(new Error("injected: no connection")) : real.query(text, params)),
+    };
+  }
+
+  const progress = (attendeeId: number, at = attendeeId): RoomEvent => ({ type: "progress", attendeeId, step: "root-mfa", at });
+
+  it("after dropping a notification, restarts that room's streams elsewhere in the next one that gets through", async () => {
+    const other = (await store.createRoom(roomInput)).room.code;
+    const seen = await spy(url);
+    const boardB = stream(busB, code, "board");
+    const otherB = stream(busB, other, "board");
+    // Every try of the first notification fails; then sending works again.
+    const relayC = new PgRelay({ url, bus: new RoomBus(), store, instanceId: "C", pool: failingPool(3) });
+    relayC.send(code, progress(51));
+    relayC.send(other, progress(52));
+    await otherB.got('"attendeeId":52');
+    // The restart came first, in the same notification: B's board of `code` comes back for a fresh snapshot.
+    expect(boardB.ends).toHaveLength(1);
+    expect(boardB.chunks).toEqual([]);
+    expect(otherB.ends).toEqual([]);
+    await seen.got('"attendeeId":52');
+    expect(seen.itemsFrom("C")).toEqual([
+      { code, restart: true },
+      { code: other, event: progress(52) },
+    ]);
+    await relayC.close();
+    await seen.close();
+    boardB.off();
+    otherB.off();
+  });
+
+  it("after dropping a notification, sends the restart even when nothing else is sent", { timeout: 15_000 }, async () => {
+    const boardB = stream(busB, code, "board");
+    const relayC = new PgRelay({ url, bus: new RoomBus(), store, instanceId: "C2", pool: failingPool(3), timing: { resendMs: 50 } });
+    relayC.send(code, progress(53));
+    await boardB.ended();
+    expect(boardB.chunks).toEqual([]);
+    await relayC.close();
+    boardB.off();
+  });
+
+  it("sends what is queued when closed, including events published while it closes", async () => {
+    const real = postgresPool(url);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const relayD = new PgRelay({ url, bus: new RoomBus(), store, instanceId: "D", pool: { query: (text, params) => held.then(() => real.query(text, params)) } });
+    const boardB = stream(busB, code, "board");
+    relayD.send(code, progress(61));
+    relayD.send(code, progress(62));
+    const closing = relayD.close();
+    // An action that finishes during the shutdown grace publishes after close() began.
+    relayD.send(code, progress(63));
+    release();
+    await closing;
+    // Sent after D's had gone out, so it arrives after them.
+    await publishAndWait(publishA, code, boardB, progress(64));
+    expect(boardB.events()).toEqual([progress(61), progress(62), progress(63), progress(64)]);
+    // Closed now: nothing more goes out.
+    relayD.send(code, progress(65));
+    await publishAndWait(publishA, code, boardB, progress(66));
+    expect(boardB.events().map((e) => (e.type === "progress" ? e.attendeeId : 0))).toEqual([61, 62, 63, 64, 66]);
+    boardB.off();
+  });
+
+  it("stops waiting for a database that does not answer when closing", { timeout: 15_000 }, async () => {
+    const relayE = new PgRelay({ url, bus: new RoomBus(), store, instanceId: "E", pool: { query: () => new Promise(() => undefined) }, timing: { drainMs: 100 } });
+    relayE.send(code, progress(71));
+    await relayE.close();
   });
 
   it("reconnects after its listening connection is killed; its streams restart from a snapshot", async () => {

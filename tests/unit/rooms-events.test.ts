@@ -44,6 +44,34 @@ describe("board state", () => {
     expect(s).toMatchObject({ attendees: [], summary: { joined: 1 }, room: { closedAt: 9, announcement: null } });
   });
 
+  // Events from different instances come in any order between them (lib/rooms/pg-relay.ts).
+  it("keeps a removed attendee off the board when their join or progress arrives late", () => {
+    let s = [joined(1), joined(2)].reduce(applyBoardEvent, empty);
+    s = applyBoardEvent(s, { type: "removed", attendeeId: 1, at: 10 });
+    s = applyBoardEvent(s, { type: "progress", attendeeId: 1, step: "root-mfa", at: 11 });
+    expect(s.attendees.map((a) => a.id)).toEqual([2]);
+    s = applyBoardEvent(s, joined(1, 1));
+    expect(s.attendees.map((a) => a.id)).toEqual([2]);
+    // Removed before their join was heard of at all.
+    s = applyBoardEvent(s, { type: "removed", attendeeId: 3, at: 12 });
+    s = applyBoardEvent(s, joined(3, 3));
+    expect(s.attendees.map((a) => a.id)).toEqual([2]);
+    // SQLite gives the next attendee the id of the last one removed: they joined after the removal.
+    s = applyBoardEvent(s, joined(3, 20));
+    expect(s.attendees.map((a) => a.id)).toEqual([2, 3]);
+  });
+
+  it("adds no tile to a closed room when a join or progress arrives after the closing", () => {
+    let s = applyBoardEvent(empty, joined(1));
+    s = applyBoardEvent(s, { type: "closed", summary: { joined: 1, finished: 0, done: {} }, at: 9 });
+    s = applyBoardEvent(s, { type: "progress", attendeeId: 1, step: "root-mfa", at: 10 });
+    s = applyBoardEvent(s, joined(2, 8));
+    expect(s.attendees).toEqual([]);
+    // A closed room's snapshot: the same.
+    const closed: BoardSnapshot = { room: { ...room, closedAt: 9, locked: true }, attendees: [], summary: { joined: 1, finished: 0, done: {} }, serverNow: 9 };
+    expect(applyBoardEvent(applyBoardEvent(closed, joined(3, 8)), { type: "progress", attendeeId: 3, step: "root-mfa", at: 10 }).attendees).toEqual([]);
+  });
+
   it("tells an attendee's page about them only", () => {
     const you = { id: 7, nickname: "x", joinedAt: 0, done: {} };
     const s = { room, you, serverNow: 0 };
