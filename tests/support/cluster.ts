@@ -55,6 +55,8 @@ export type Cluster = {
    * { node1: { status: "UP", requests: 12 }, node2: { status: "DOWN", … } } (its stats socket).
    */
   proxyStates: () => Promise<Record<string, ProxyState>>;
+  /** HAProxy's last output (its log: one line per request), for a failing test to show. */
+  proxyLog: () => string;
   /** Everything ends: instances (SIGTERM), the proxy, PostgreSQL; a folder this made goes too. */
   stop: () => Promise<void>;
 };
@@ -276,7 +278,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
       () => (proc.exitCode !== null ? `HAProxy exited (${proc.exitCode}):\n${proxyOutput}` : undefined),
     );
 
-    return { url, instances, databaseUrl: postgres.url, postgres, proxyConfig, proxyStates, stop };
+    return { url, instances, databaseUrl: postgres.url, postgres, proxyConfig, proxyStates, proxyLog: () => proxyOutput, stop };
   } catch (error) {
     await stop();
     throw error;
