@@ -22,12 +22,9 @@ import { envPaste, newAttendee, startMoto, type AttendeeKeys } from "../../tests
 import { startStrictAws } from "../../tests/support/strict-aws/server";
 import { actionIds, AppClient, form, mb, outcome, pool, retry, rss, send } from "../support/app-client";
 import { startBenchServer, requireBuild, type BenchServer } from "../support/server";
+import { numberArg as arg } from "../support/figures";
 
 const DIST = ".next-test";
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const SIGNINS = arg("signins", 10_000);
 const STREAMS = arg("streams", 10_000);
 const BOT_JOINS = arg("bot-joins", 1_000);

@@ -20,25 +20,13 @@ import { EventSource } from "eventsource";
 import { envPaste, newAttendee, startMoto, type AttendeeKeys } from "../../tests/support/moto";
 import { actionIds, AppClient, form, pool, rss } from "../support/app-client";
 import { requireBuild, startBenchServer, type BenchServer } from "../support/server";
+import { log, numberArg as arg, percentile } from "../support/figures";
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const ATTENDEES = arg("attendees", 300);
 const BOARDS = arg("boards", 10);
 const WINDOW_S = arg("window", 60);
 const DIST = ".next-test";
 const PROJECTORS = 10;
-
-function log(message: string) {
-  process.stdout.write(`[bench] ${message}\n`);
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 // ——— the run ———
 

@@ -17,25 +17,13 @@ import { newAttendee, envPaste, startMoto } from "../../tests/support/moto";
 import { startCluster } from "../../tests/support/cluster";
 import { actionIds, AppClient, form, pool, rss } from "../support/app-client";
 import { requireBuild, startBenchServer } from "../support/server";
+import { log, numberArg as arg, percentile } from "../support/figures";
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const ATTENDEES = arg("attendees", 300);
 const ROOMS = arg("rooms", 6);
 const INSTANCES = arg("instances", 3);
 const WINDOW_S = arg("window", 30);
 const DIST = ".next-test";
-
-function log(message: string) {
-  process.stdout.write(`[bench] ${message}\n`);
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 /** Where a run sends attendees (`entry`) and where its boards listen (one per instance). */
 type Target = { label: string; entry: string; boards: { node: string; base: string }[]; pids: () => Record<string, number> };

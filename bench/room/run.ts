@@ -34,6 +34,7 @@ import { startStrictAws } from "../../tests/support/strict-aws/server";
 import { actionIds, AppClient, form, mb, outcome, pool, retry, rss } from "../support/app-client";
 import { requireBuild, startBenchServer, type BenchServer } from "../support/server";
 import { startLatencyProxy } from "../support/latency-proxy";
+import { percentile } from "../support/figures";
 
 const { values } = parseArgs({
   options: {
@@ -70,12 +71,6 @@ const show = (t: Map<string, number> | Record<string, number>) =>
     .sort((a, b) => b[1] - a[1])
     .map(([k, v]) => `${k} ${v}`)
     .join(", ") || "none";
-
-function percentile(xs: readonly number[], p: number): number {
-  if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
-}
 
 /** CPU time (user + system) of one process, in ms (NaN once it is gone). */
 function cpuMs(pid: number): number {

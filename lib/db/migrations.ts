@@ -6,6 +6,22 @@ import type Database from "better-sqlite3";
  */
 export type Migration = { area: string; version: number; up: string | ((db: Database.Database) => void) };
 
+/**
+ * Migrations grouped by area, each area's in version order; throws unless an area's versions
+ * are exactly 1..n (SQLite's and PostgreSQL's migrations alike).
+ */
+export function byAreaInOrder<M extends { area: string; version: number }>(migrations: readonly M[]): Map<string, M[]> {
+  const byArea = new Map<string, M[]>();
+  for (const m of migrations) byArea.set(m.area, [...(byArea.get(m.area) ?? []), m]);
+  for (const [area, list] of byArea) {
+    list.sort((a, b) => a.version - b.version);
+    list.forEach((m, i) => {
+      if (m.version !== i + 1) throw new Error(`migrations for ${area} must be numbered 1..n (found ${m.version})`);
+    });
+  }
+  return byArea;
+}
+
 export function migrate(db: Database.Database, migrations: readonly Migration[]): void {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     area TEXT NOT NULL,
@@ -18,13 +34,7 @@ export function migrate(db: Database.Database, migrations: readonly Migration[])
       (r) => `${r.area}:${r.version}`,
     ),
   );
-  const byArea = new Map<string, Migration[]>();
-  for (const m of migrations) byArea.set(m.area, [...(byArea.get(m.area) ?? []), m]);
-  for (const [area, list] of byArea) {
-    const sorted = [...list].sort((a, b) => a.version - b.version);
-    sorted.forEach((m, i) => {
-      if (m.version !== i + 1) throw new Error(`migrations for ${area} must be numbered 1..n (found ${m.version})`);
-    });
+  for (const [area, sorted] of byAreaInOrder(migrations)) {
     for (const m of sorted) {
       if (applied.has(`${area}:${m.version}`)) continue;
       db.transaction(() => {

@@ -1,5 +1,6 @@
 import pg from "pg";
 import { registerShutdownHook } from "@/lib/lifecycle";
+import { byAreaInOrder } from "./migrations";
 
 /**
  * The PostgreSQL side of the store (DATABASE_URL): one pool per process, shared by every
@@ -80,13 +81,7 @@ export async function migratePostgres(pool: pg.Pool, migrations: readonly PgMigr
       area TEXT NOT NULL, version INTEGER NOT NULL, applied_at BIGINT NOT NULL, PRIMARY KEY (area, version))`);
     const { rows } = await client.query<{ area: string; version: number }>("SELECT area, version FROM schema_migrations");
     const applied = new Set(rows.map((r) => `${r.area}:${r.version}`));
-    const byArea = new Map<string, PgMigration[]>();
-    for (const m of migrations) byArea.set(m.area, [...(byArea.get(m.area) ?? []), m]);
-    for (const [area, list] of byArea) {
-      const sorted = [...list].sort((a, b) => a.version - b.version);
-      sorted.forEach((m, i) => {
-        if (m.version !== i + 1) throw new Error(`migrations for ${area} must be numbered 1..n (found ${m.version})`);
-      });
+    for (const [area, sorted] of byAreaInOrder(migrations)) {
       for (const m of sorted) {
         if (applied.has(`${area}:${m.version}`)) continue;
         await client.query("BEGIN");
