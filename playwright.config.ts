@@ -15,6 +15,9 @@ export const MOTO_ENDPOINT = `http://127.0.0.1:${process.env.E2E_MOTO_PORT}`;
 // behaviours moto lacks, each rule citing its AWS page; everything else passes to moto.
 export const STRICT_AWS_ENDPOINT = `http://127.0.0.1:${process.env.E2E_STRICT_AWS_PORT}`;
 
+/** Tests that start their own cluster of instances (tests/support/cluster.ts). */
+const SEVERAL_INSTANCES = ["**/cluster.spec.ts", "**/proxy.spec.ts"];
+
 export default defineConfig({
   testDir: "tests/e2e",
   testMatch: "**/*.spec.ts",
@@ -35,6 +38,12 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },
+  projects: [
+    { name: "app", testIgnore: SEVERAL_INSTANCES },
+    // Two more instances, PostgreSQL and HAProxy on two cores: run after the rest, alone, so
+    // they do not starve the other tests' AWS calls past their deadlines (nor are starved).
+    { name: "several-instances", testMatch: SEVERAL_INSTANCES, dependencies: ["app"], workers: 1 },
+  ],
   webServer: [
     {
       command: `moto_server -H 127.0.0.1 -p ${process.env.E2E_MOTO_PORT}`,
