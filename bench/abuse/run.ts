@@ -20,7 +20,7 @@
  */
 import { envPaste, newAttendee, startMoto, type AttendeeKeys } from "../../tests/support/moto";
 import { startStrictAws } from "../../tests/support/strict-aws/server";
-import { actionIds, AppClient, form, mb, outcome, pool, retry, rss, send } from "../support/app-client";
+import { appActions, AppClient, form, mb, outcome, pool, retry, rss, send } from "../support/app-client";
 import { startBenchServer, requireBuild, type BenchServer } from "../support/server";
 import { numberArg as arg } from "../support/figures";
 
@@ -70,13 +70,7 @@ async function main() {
     let peak = 0;
     const sampler = setInterval(() => (peak = Math.max(peak, rss(serverPid))), 100);
     log(`server pid ${serverPid} on ${base}; idle RSS ${mb(rss(serverPid))}`);
-    const id = actionIds(DIST);
-    const ids = {
-      signIn: id("lib/credentials/actions.ts", "signIn"),
-      createRoom: id("lib/rooms/actions.ts", "createRoom"),
-      joinRoom: id("lib/rooms/actions.ts", "joinRoom"),
-      claimOrganizer: id("lib/rooms/actions.ts", "claimOrganizer"),
-    };
+    const ids = appActions(DIST);
     const newRoom = async (client: AppClient, title: string, maxAttendees = 150) => {
       const res = await client.action("/ja", ids.createRoom, [null, form({ title, date: "2026-11-29", language: "ja", steps: ["root-access-keys", "password-policy"], maxAttendees: String(maxAttendees), maxPerAccount: "3" })]);
       const code = res.text.match(/"code":"([A-Z0-9]{6})"/)?.[1];

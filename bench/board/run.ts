@@ -18,7 +18,7 @@
  */
 import { EventSource } from "eventsource";
 import { envPaste, newAttendee, startMoto, type AttendeeKeys } from "../../tests/support/moto";
-import { actionIds, AppClient, form, pool, rss } from "../support/app-client";
+import { appActions, AppClient, form, pool, rss } from "../support/app-client";
 import { requireBuild, startBenchServer, type BenchServer } from "../support/server";
 import { log, numberArg as arg, percentile } from "../support/figures";
 
@@ -45,13 +45,7 @@ async function main() {
     server = await startBenchServer({ name: "board", dist: DIST, awsEndpoint: moto.endpoint });
     const base = server.base;
     serverPid = server.pid();
-    const id = actionIds(DIST);
-    const ids = {
-      createRoom: id("lib/rooms/actions.ts", "createRoom"),
-      joinRoom: id("lib/rooms/actions.ts", "joinRoom"),
-      checkStep: id("lib/aws/actions.ts", "checkStep"),
-      fixStep: id("lib/aws/actions.ts", "fixStep"),
-    };
+    const ids = appActions(DIST);
 
     const organizer = new AppClient(base);
     const created = await organizer.action("/ja", ids.createRoom, [

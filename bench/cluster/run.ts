@@ -15,7 +15,7 @@
 import { EventSource } from "eventsource";
 import { newAttendee, envPaste, startMoto } from "../../tests/support/moto";
 import { startCluster } from "../../tests/support/cluster";
-import { actionIds, AppClient, form, pool, rss } from "../support/app-client";
+import { appActions, AppClient, form, pool, rss } from "../support/app-client";
 import { requireBuild, startBenchServer } from "../support/server";
 import { log, numberArg as arg, percentile } from "../support/figures";
 
@@ -40,13 +40,7 @@ type Figures = {
 };
 
 async function runEvent(target: Target, motoEndpoint: string): Promise<Figures> {
-  const id = actionIds(DIST);
-  const ids = {
-    createRoom: id("lib/rooms/actions.ts", "createRoom"),
-    joinRoom: id("lib/rooms/actions.ts", "joinRoom"),
-    checkStep: id("lib/aws/actions.ts", "checkStep"),
-    fixStep: id("lib/aws/actions.ts", "fixStep"),
-  };
+  const ids = appActions(DIST);
   const peakRss: Record<string, number> = {};
   const sample = () => {
     for (const [node, pid] of Object.entries(target.pids())) if (pid) peakRss[node] = Math.max(peakRss[node] ?? 0, rss(pid));

@@ -31,7 +31,7 @@ import { STEP_IDS } from "@/lib/workshop/catalog";
 import { AWS_DEADLINES } from "@/lib/aws/deadlines";
 import { envPaste, newAttendee, startMoto, type AttendeeKeys } from "../../tests/support/moto";
 import { startStrictAws } from "../../tests/support/strict-aws/server";
-import { actionIds, AppClient, form, mb, outcome, pool, retry, rss } from "../support/app-client";
+import { appActions, AppClient, form, mb, outcome, pool, retry, rss } from "../support/app-client";
 import { requireBuild, startBenchServer, type BenchServer } from "../support/server";
 import { startLatencyProxy } from "../support/latency-proxy";
 import { percentile } from "../support/figures";
@@ -169,13 +169,7 @@ async function main() {
     const motoCpu = () => (motoProcess ? cpuMs(motoProcess) : NaN);
     let peak = 0;
     sampler = setInterval(() => (peak = Math.max(peak, rss(serverPid))), 100);
-    const id = actionIds(DIST);
-    const ids = {
-      createRoom: id("lib/rooms/actions.ts", "createRoom"),
-      joinRoom: id("lib/rooms/actions.ts", "joinRoom"),
-      checkAll: id("lib/aws/actions.ts", "checkAll"),
-      fixStep: id("lib/aws/actions.ts", "fixStep"),
-    };
+    const ids = appActions(DIST);
     log(
       `${ATTENDEES} attendees + 1 alone, ${BOARDS} boards, +${DELAY} ms per AWS request, ${HANG ? `endpoint frozen ${HANG_AFTER_S}–${HANG_AFTER_S + HANG_FOR_S} s` : `${DURATION_S} s`}; build ${DIST}; server pid ${serverPid}, idle RSS ${mb(rss(serverPid))}`,
     );

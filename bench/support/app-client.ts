@@ -29,6 +29,20 @@ export function actionIds(dist: string) {
   };
 }
 
+/** The server actions the benches call, by name, with their ids in the build in `dist`. */
+export function appActions(dist: string) {
+  const id = actionIds(dist);
+  return {
+    signIn: id("lib/credentials/actions.ts", "signIn"),
+    createRoom: id("lib/rooms/actions.ts", "createRoom"),
+    joinRoom: id("lib/rooms/actions.ts", "joinRoom"),
+    claimOrganizer: id("lib/rooms/actions.ts", "claimOrganizer"),
+    checkAll: id("lib/aws/actions.ts", "checkAll"),
+    checkStep: id("lib/aws/actions.ts", "checkStep"),
+    fixStep: id("lib/aws/actions.ts", "fixStep"),
+  };
+}
+
 export type Answer = { status: number; headers: IncomingMessage["headers"]; text: string };
 
 export function send(

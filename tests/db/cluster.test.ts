@@ -1,16 +1,6 @@
-import { Client } from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
+import { queryOnce } from "../support/postgres";
 import { freshDatabase } from "./fresh-database";
-
-async function query<T extends Record<string, unknown>>(url: string, sql: string): Promise<T[]> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 describe("the db project's cluster", () => {
   let url: string;
@@ -20,7 +10,7 @@ describe("the db project's cluster", () => {
 
   it("gives this file a database of its own, UTF-8, on 127.0.0.1", async () => {
     expect(url).toMatch(/^postgres:\/\/postgres@127\.0\.0\.1:\d+\/t_[0-9a-f]{12}$/);
-    const [row] = await query<{ one: number; db: string; encoding: string }>(
+    const [row] = await queryOnce<{ one: number; db: string; encoding: string }>(
       url,
       "SELECT 1 AS one, current_database() AS db, pg_encoding_to_char(encoding) AS encoding FROM pg_database WHERE datname = current_database()",
     );
@@ -28,7 +18,7 @@ describe("the db project's cluster", () => {
   });
 
   it("runs without durability, for speed", async () => {
-    const rows = await query<{ name: string; setting: string }>(
+    const rows = await queryOnce<{ name: string; setting: string }>(
       url,
       "SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes') ORDER BY name",
     );
@@ -38,8 +28,8 @@ describe("the db project's cluster", () => {
   it("gives another call another database", async () => {
     const other = await freshDatabase();
     expect(other).not.toBe(url);
-    await query(url, "CREATE TABLE mine (x int)");
-    const [row] = await query<{ n: string }>(other, "SELECT count(*) AS n FROM pg_tables WHERE tablename = 'mine'");
+    await queryOnce(url, "CREATE TABLE mine (x int)");
+    const [row] = await queryOnce<{ n: string }>(other, "SELECT count(*) AS n FROM pg_tables WHERE tablename = 'mine'");
     expect(row.n).toBe("0");
   });
 });

@@ -1,19 +1,8 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { connect } from "node:net";
-import { Client } from "pg";
 import { describe, expect, it } from "vitest";
-import { startPostgres } from "../support/postgres";
-
-async function query<T extends Record<string, unknown>>(url: string, sql: string): Promise<T[]> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
+import { queryOnce, startPostgres } from "../support/postgres";
 
 /** Whether anything accepts connections on 127.0.0.1:port. */
 function listening(port: number): Promise<boolean> {
@@ -31,7 +20,7 @@ async function until(condition: () => Promise<boolean> | boolean): Promise<void>
 describe("startPostgres", () => {
   it("leaves no server and no folder after stop()", async () => {
     const postgres = await startPostgres({ database: "solo" });
-    expect(await query<{ db: string }>(postgres.url, "SELECT current_database() AS db")).toEqual([{ db: "solo" }]);
+    expect(await queryOnce<{ db: string }>(postgres.url, "SELECT current_database() AS db")).toEqual([{ db: "solo" }]);
     expect(await postgres.createDatabase("second")).toBe(postgres.url.replace(/solo$/, "second"));
     await postgres.stop();
     expect(existsSync(postgres.dir)).toBe(false);

@@ -56,6 +56,17 @@ export function randomDatabaseName(prefix = "t"): string {
 }
 
 /** Creates a database (a random name if none) in the cluster `clusterUrl` points at; resolves with its URL. */
+/** One statement on a connection of its own (tests asking a database about itself). */
+export async function queryOnce<T extends Record<string, unknown>>(url: string, sql: string): Promise<T[]> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
 export async function createDatabaseAt(clusterUrl: string, name = randomDatabaseName()): Promise<string> {
   if (!NAME.test(name)) throw new Error(`createDatabase: bad database name "${name}"`);
   const url = new URL(clusterUrl);
