@@ -16,10 +16,8 @@ export async function register() {
     const { postgresDatabase } = await import("./lib/db/postgres");
     const { LIMITS_PG_MIGRATIONS } = await import("./lib/limits/schema");
     const { SESSIONS_PG_MIGRATIONS } = await import("./lib/credentials/session-claims-schema");
-    // Area by area through the handles the app uses, so no request migrates again.
-    for (const migrations of [LEDGER_PG_MIGRATIONS, ROOMS_PG_MIGRATIONS, LIMITS_PG_MIGRATIONS, SESSIONS_PG_MIGRATIONS]) {
-      await postgresDatabase(backend.url, migrations).ready();
-    }
+    // Through the pool the app uses, which remembers the areas done: no request migrates again.
+    await postgresDatabase(backend.url, [...LEDGER_PG_MIGRATIONS, ...ROOMS_PG_MIGRATIONS, ...LIMITS_PG_MIGRATIONS, ...SESSIONS_PG_MIGRATIONS]).ready();
     return;
   }
   const { openSharedDatabase } = await import("./lib/db/open");

@@ -13,20 +13,24 @@ import { SHUTDOWN_HOOKS as HOOKS } from "@/server/hooks.mjs";
  *   (instrumentation.ts), which holds nothing.
  */
 const SCOPE = Symbol.for("hajime.rootScope");
+const LAST = Symbol.for("hajime.shutdownHooksLast");
 const g = globalThis as unknown as Record<symbol, unknown>;
-/** The name lib/db/postgres.ts registers its pool's end under. */
-const DATABASE_HOOK = "postgres";
-
-export function registerShutdownHook(name: string, hook: () => unknown): void {
+/**
+ * Hooks run in order of registration (server/hooks.mjs), those registered `last` after the
+ * rest: a database closes after the hooks that may still write to it (an instance
+ * withdrawing its session claims, the relay sending what is queued).
+ */
+export function registerShutdownHook(name: string, hook: () => unknown, opts: { last?: boolean } = {}): void {
   let hooks = g[HOOKS] as Map<string, () => unknown> | undefined;
   if (!hooks) g[HOOKS] = hooks = new Map();
+  const lastOnes = (g[LAST] ??= new Set<string>()) as Set<string>;
+  if (opts.last) lastOnes.add(name);
   hooks.set(name, hook);
-  // Hooks run in order (server/hooks.mjs); the database pool closes last, since other hooks
-  // may still write to it (an instance withdrawing its session claims).
-  const database = hooks.get(DATABASE_HOOK);
-  if (database && name !== DATABASE_HOOK) {
-    hooks.delete(DATABASE_HOOK);
-    hooks.set(DATABASE_HOOK, database);
+  for (const late of lastOnes) {
+    const h = hooks.get(late);
+    if (late === name || !h) continue;
+    hooks.delete(late);
+    hooks.set(late, h);
   }
 }
 

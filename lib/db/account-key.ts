@@ -13,11 +13,16 @@ import { dataDir } from "./connection";
 
 let cached: { dir: string; key: Buffer } | undefined;
 
+let fromEnv: { value: string; key: Buffer } | undefined;
+
+/** HAJIME_ACCOUNT_KEY decoded, once per value (every rate-limit key and account hash asks). */
 function fromEnvironment(): Buffer | undefined {
   const value = process.env.HAJIME_ACCOUNT_KEY?.trim();
   if (!value) return undefined;
+  if (fromEnv?.value === value) return fromEnv.key;
   const key = Buffer.from(value, "base64");
   if (key.length < 32) throw new Error("HAJIME_ACCOUNT_KEY must be at least 32 random bytes, base64 (openssl rand -base64 32)");
+  fromEnv = { value, key };
   return key;
 }
 

@@ -14,7 +14,7 @@ import { migrate, type Migration } from "./migrations";
  * and they run the first time this process sees them.
  */
 
-type Holder = { db?: Database.Database; path?: string; migrated?: Set<readonly Migration[]> };
+type Holder = { db?: Database.Database; path?: string; migratedAreas?: Set<string> };
 const KEY = Symbol.for("hajime.db");
 const g = globalThis as unknown as Record<symbol, Holder | undefined>;
 const holder: Holder = (g[KEY] ??= {});
@@ -25,11 +25,12 @@ export function openSharedDatabase(migrations: readonly Migration[]): Database.D
     holder.db?.close();
     holder.db = openDatabase(path, migrations);
     holder.path = path;
-    holder.migrated = new Set([migrations]);
+    holder.migratedAreas = new Set(migrations.map((m) => m.area));
     checkpointAndTruncate(holder.db);
-  } else if (!holder.migrated?.has(migrations)) {
+  } else if (migrations.some((m) => !holder.migratedAreas?.has(m.area))) {
+    // By area: the start-up migrated every area at once (instrumentation.ts).
     migrate(holder.db, migrations);
-    holder.migrated?.add(migrations);
+    for (const m of migrations) holder.migratedAreas?.add(m.area);
   }
   return holder.db;
 }
@@ -39,4 +40,4 @@ registerShutdownHook("database", () => {
   checkpointAndTruncate(holder.db);
   holder.db.close();
   holder.db = undefined;
-});
+}, { last: true });

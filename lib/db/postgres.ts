@@ -28,7 +28,8 @@ export type PgDatabase = Queryable & {
 // BIGINT (epoch milliseconds, counts) as numbers: every value Hajime keeps is far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
 
-type Migrated = Map<readonly PgMigration[], Promise<void>>;
+/** Per pool: each area's migration run, by area name. */
+type Migrated = Map<string, Promise<void>>;
 type Holder = { pool?: pg.Pool; url?: string; migrated: WeakMap<pg.Pool, Migrated> };
 const KEY = Symbol.for("hajime.postgres");
 const g = globalThis as unknown as Record<symbol, Holder | undefined>;
@@ -113,17 +114,24 @@ export async function migratePostgres(pool: pg.Pool, migrations: readonly PgMigr
   }
 }
 
+/**
+ * Resolves once every area in `migrations` is migrated on `pool`: remembered by area, so the
+ * start-up's one call (instrumentation.ts, every area) spares each area's first request.
+ */
 function migrated(pool: pg.Pool, migrations: readonly PgMigration[]): Promise<void> {
-  let byList = holder.migrated.get(pool);
-  if (!byList) holder.migrated.set(pool, (byList = new Map()));
-  let done = byList.get(migrations);
-  if (!done) {
-    done = migratePostgres(pool, migrations);
-    // A failed run (database down at start) is tried again by the next caller.
-    done.catch(() => byList.delete(migrations));
-    byList.set(migrations, done);
+  let byArea = holder.migrated.get(pool);
+  if (!byArea) holder.migrated.set(pool, (byArea = new Map()));
+  const areas = byArea;
+  const missing = migrations.filter((m) => !areas.has(m.area));
+  if (missing.length > 0) {
+    const done = migratePostgres(pool, missing);
+    for (const area of new Set(missing.map((m) => m.area))) {
+      areas.set(area, done);
+      // A failed run (database down at start) is tried again by the next caller.
+      done.catch(() => areas.delete(area));
+    }
   }
-  return done;
+  return Promise.all([...new Set(migrations.map((m) => m.area))].map((area) => areas.get(area))).then(() => undefined);
 }
 
 /** The area's handle on the shared pool (`url`: DATABASE_URL, lib/db/backend.ts). */
@@ -162,4 +170,4 @@ registerShutdownHook("postgres", async () => {
   const pool = holder.pool;
   holder.pool = undefined;
   await pool?.end().catch(() => undefined);
-});
+}, { last: true });

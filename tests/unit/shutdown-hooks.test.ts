@@ -20,13 +20,14 @@ describe("shutdown hooks", () => {
     vi.useFakeTimers();
     const ran: string[] = [];
     const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    // Registered first, run last: the database outlives the hooks that write to it.
+    registerShutdownHook("pool", async () => void ran.push("pool"), { last: true });
     registerShutdownHook("streams", () => void ran.push("streams"));
     registerShutdownHook("stuck", () => new Promise(() => ran.push("stuck")));
     registerShutdownHook("throws", () => {
       ran.push("throws");
       throw new Error("boom");
     });
-    registerShutdownHook("pool", async () => void ran.push("pool"));
     const done = runShutdownHooks(3_000);
     await vi.advanceTimersByTimeAsync(3_000);
     await done;

@@ -17,8 +17,17 @@ function oneOf<T extends z.ZodType>(schemas: T[]): z.ZodType<z.output<T>> {
 
 /** A resource the page names for removal: one of `kinds`, a valid name, its kind of region. */
 export function refSchema(kinds: readonly ResourceKindModule[]) {
+  let schema = refSchemas.get(kinds);
+  if (!schema) refSchemas.set(kinds, (schema = buildRefSchema(kinds)));
+  return schema;
+}
+
+function buildRefSchema(kinds: readonly ResourceKindModule[]) {
   return oneOf(kinds.map((k) => z.object({ kind: z.literal(k.kind), name: k.name, region: regionOf(k) })));
 }
+
+// Built once per list of kinds (a workshop's is one array): removals parse every slice of a bucket.
+const refSchemas = new WeakMap<readonly ResourceKindModule[], ReturnType<typeof buildRefSchema>>();
 
 /**
  * A ledger entry of one of `kinds` that the ledger records (`ledger` set), with an origin
